@@ -1,0 +1,54 @@
+package paragent.agent;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import paragent.agent.instrumentation.Instrumentations;
+import paragent.agent.internal.Log;
+import paragent.agent.recording.RecordingController;
+
+/**
+ * Starts profiling once the bootstrap classes exist: picks a writable output directory, starts
+ * the recording and installs the instrumentation. Called by {@link PreMain} only.
+ */
+public final class Agent {
+
+    private Agent() {
+    }
+
+    /** Starts the recording and the instrumentation; throws only to {@link PreMain}, which logs. */
+    public static void start(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        Path outDir = writableOutputDirectory(options.outDir(), pid);
+        RecordingController.start(options, outDir, "paragent-" + pid, version());
+        Instrumentations.install(inst);
+    }
+
+    /**
+     * The requested directory if it can be created and written, else a directory under the
+     * system temp directory, so that the reports are never lost; says so in one line.
+     */
+    static Path writableOutputDirectory(Path requested, long pid) throws IOException {
+        String problem = null;
+        try {
+            Files.createDirectories(requested);
+            Path probe = Files.createTempFile(requested, ".paragent-probe", ".tmp");
+            Files.delete(probe);
+            return requested;
+        } catch (IOException | SecurityException e) {
+            problem = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "it is a file"
+                    : e.getMessage();
+        }
+        Path fallback = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "paragent-" + pid));
+        Log.line("cannot write to out=" + requested.toAbsolutePath() + " (" + problem + "); writing the reports to "
+                + fallback + " instead");
+        return fallback;
+    }
+
+    static String version() {
+        String version = Agent.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+}

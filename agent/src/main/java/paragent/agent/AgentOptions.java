@@ -1,0 +1,251 @@
+package paragent.agent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The agent's options: {@code -javaagent:paragent.jar=key=value,flag,...}, like JaCoCo and
+ * async-profiler. Every key below is a named constant with its default. An unknown key or a
+ * malformed value is reported in {@link #errors()} with a precise message, and the other options
+ * still apply. Immutable, thread-safe.
+ */
+public final class AgentOptions {
+
+    /** Output directory for the reports. Default: the working directory. */
+    public static final String OUT = "out";
+    /** Write the HTML report. With none of html/json/jfr given, all three are written. */
+    public static final String HTML = "html";
+    /** Write the JSON summary ({@code paragent/summary@1}). */
+    public static final String JSON = "json";
+    /** Keep the JFR recording. */
+    public static final String JFR = "jfr";
+    /** Print nothing at exit except errors. */
+    public static final String QUIET = "quiet";
+    /** Record for this long after start (e.g. {@code 30s}, {@code 2m}), then write the reports. */
+    public static final String DURATION = "duration";
+    /**
+     * Contended waits at least this long are recorded one by one with stack traces (e.g.
+     * {@code 10us}); shorter ones are counted in aggregates only. Default 10 µs.
+     */
+    public static final String THRESHOLD = "threshold";
+    /** Period of the execution sampler (e.g. {@code 10ms}). Default 10 ms. */
+    public static final String INTERVAL = "interval";
+
+    static final Duration DEFAULT_THRESHOLD = Duration.ofNanos(10_000);
+    static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
+    private static final List<String> KEYS = List.of(OUT, HTML, JSON, JFR, QUIET, DURATION, THRESHOLD, INTERVAL);
+
+    private final String raw;
+    private final Path outDir;
+    private final boolean html;
+    private final boolean json;
+    private final boolean jfr;
+    private final boolean quiet;
+    private final Duration duration;
+    private final Duration threshold;
+    private final Duration interval;
+    private final List<String> errors;
+
+    private AgentOptions(String raw, Path outDir, boolean html, boolean json, boolean jfr, boolean quiet,
+            Duration duration, Duration threshold, Duration interval, List<String> errors) {
+        this.raw = raw;
+        this.outDir = outDir;
+        boolean none = !html && !json && !jfr;
+        this.html = html || none;
+        this.json = json || none;
+        this.jfr = jfr || none;
+        this.quiet = quiet;
+        this.duration = duration;
+        this.threshold = threshold;
+        this.interval = interval;
+        this.errors = Collections.unmodifiableList(errors);
+    }
+
+    /** Parses an agent argument string; null or empty gives the defaults. Never throws. */
+    public static AgentOptions parse(String args) {
+        String raw = args == null ? "" : args.trim();
+        Path outDir = Path.of(".");
+        boolean html = false;
+        boolean json = false;
+        boolean jfr = false;
+        boolean quiet = false;
+        Duration duration = null;
+        Duration threshold = DEFAULT_THRESHOLD;
+        Duration interval = DEFAULT_INTERVAL;
+        List<String> errors = new ArrayList<>();
+        for (String token : raw.isEmpty() ? new String[0] : raw.split(",")) {
+            String option = token.trim();
+            if (option.isEmpty()) {
+                continue;
+            }
+            int eq = option.indexOf('=');
+            String key = (eq < 0 ? option : option.substring(0, eq)).trim();
+            String value = eq < 0 ? null : option.substring(eq + 1).trim();
+            try {
+                switch (key) {
+                    case OUT:
+                        outDir = Path.of(require(key, value));
+                        break;
+                    case HTML:
+                        html = flag(key, value);
+                        break;
+                    case JSON:
+                        json = flag(key, value);
+                        break;
+                    case JFR:
+                        jfr = flag(key, value);
+                        break;
+                    case QUIET:
+                        quiet = flag(key, value);
+                        break;
+                    case DURATION:
+                        duration = positive(key, parseDuration(key, require(key, value)));
+                        break;
+                    case THRESHOLD:
+                        threshold = parseDuration(key, require(key, value));
+                        break;
+                    case INTERVAL:
+                        interval = positive(key, parseDuration(key, require(key, value)));
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown option '" + key + "' (valid: "
+                                + String.join(", ", KEYS) + ")");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return new AgentOptions(raw, outDir, html, json, jfr, quiet, duration, threshold, interval, errors);
+    }
+
+    /**
+     * Parses {@code 500us}, {@code 10ms}, {@code 30s}, {@code 2m}, {@code 1h}; a bare number is
+     * seconds.
+     */
+    static Duration parseDuration(String key, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int split = 0;
+        while (split < lower.length() && (Character.isDigit(lower.charAt(split)) || lower.charAt(split) == '.')) {
+            split++;
+        }
+        String unit = lower.substring(split);
+        double amount;
+        try {
+            amount = Double.parseDouble(lower.substring(0, split));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "option '" + key + "' needs a duration like 500us, 10ms, 30s or 2m, not '" + text + "'");
+        }
+        double nanosPerUnit;
+        switch (unit) {
+            case "ns":
+                nanosPerUnit = 1;
+                break;
+            case "us":
+                nanosPerUnit = 1e3;
+                break;
+            case "ms":
+                nanosPerUnit = 1e6;
+                break;
+            case "":
+            case "s":
+                nanosPerUnit = 1e9;
+                break;
+            case "m":
+                nanosPerUnit = 60e9;
+                break;
+            case "h":
+                nanosPerUnit = 3600e9;
+                break;
+            default:
+                throw new IllegalArgumentException("option '" + key + "' has an unknown unit '" + unit
+                        + "' in '" + text + "' (use ns, us, ms, s, m or h)");
+        }
+        return Duration.ofNanos(Math.round(amount * nanosPerUnit));
+    }
+
+    private static Duration positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("option '" + key + "' must be greater than zero");
+        }
+        return value;
+    }
+
+    private static String require(String key, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("option '" + key + "' needs a value, e.g. " + key + "=" + example(key));
+        }
+        return value;
+    }
+
+    private static boolean flag(String key, String value) {
+        if (value == null || value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("option '" + key + "' is a flag: write '" + key + "' or '" + key
+                + "=false', not '" + key + "=" + value + "'");
+    }
+
+    private static String example(String key) {
+        switch (key) {
+            case OUT:
+                return "/tmp/reports";
+            case DURATION:
+                return "30s";
+            case THRESHOLD:
+                return "10us";
+            default:
+                return "10ms";
+        }
+    }
+
+    /** The argument string as given. */
+    public String raw() {
+        return raw;
+    }
+
+    public Path outDir() {
+        return outDir;
+    }
+
+    public boolean html() {
+        return html;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean jfr() {
+        return jfr;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** The recording duration, or null to record until the JVM exits. */
+    public Duration duration() {
+        return duration;
+    }
+
+    public Duration threshold() {
+        return threshold;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    /** One message per bad option; empty when all were valid. */
+    public List<String> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,104 @@
+package paragent.agent.bootstrap;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.locks.AbstractOwnableSynchronizer;
+
+/**
+ * Called by the advice woven into the slow path of
+ * {@code AbstractQueuedSynchronizer.acquire(Node, int, boolean, boolean, boolean, long)}, which a
+ * thread reaches only after its fast-path acquisition failed. The uncontended path never gets
+ * here, so it pays nothing.
+ *
+ * <p>{@link #begin} runs before the thread waits and notes who holds the lock; {@link #end} runs
+ * when it has the lock (or gave up), hands the wait to the {@link LockWaitSink} and commits a
+ * {@link LockWaitEvent} when the wait is above the recording's threshold. Both are called
+ * concurrently from application threads; neither throws.
+ */
+public final class LockWaits {
+
+    private static final MethodHandle EXCLUSIVE_OWNER = exclusiveOwnerHandle();
+
+    private static volatile LockWaitSink sink;
+
+    private LockWaits() {
+    }
+
+    /** Starts delivering waits to {@code newSink}; null stops it. */
+    public static void install(LockWaitSink newSink) {
+        sink = newSink;
+    }
+
+    /** Whether the holder of an exclusive lock can be read (needs the package opened to us). */
+    public static boolean canReadHolder() {
+        return EXCLUSIVE_OWNER != null;
+    }
+
+    /**
+     * Called on entry to the slow path.
+     *
+     * @return a token for {@link #end}, or null when nothing is being recorded
+     */
+    public static Object begin(Object sync) {
+        try {
+            if (sink == null) {
+                return null;
+            }
+            LockWaitEvent event = new LockWaitEvent();
+            event.startNanos = System.nanoTime();
+            event.holder = exclusiveOwner(sync);
+            event.begin();
+            return event;
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** Called on exit from the slow path, normally or by an exception. */
+    public static void end(Object token, Object sync, boolean shared) {
+        try {
+            if (!(token instanceof LockWaitEvent)) {
+                return;
+            }
+            LockWaitEvent event = (LockWaitEvent) token;
+            long waitNanos = System.nanoTime() - event.startNanos;
+            LockWaitSink current = sink;
+            if (current != null) {
+                current.record(sync, shared, waitNanos);
+            }
+            event.end();
+            if (event.shouldCommit()) {
+                Class<?> syncType = sync.getClass();
+                event.lockClass = LockNames.lockClassOf(syncType);
+                event.syncClass = syncType.getName();
+                event.lockId = System.identityHashCode(sync);
+                event.shared = shared;
+                if (shared) {
+                    event.holder = null;
+                }
+                event.commit();
+            }
+        } catch (Throwable t) {
+            // Never throw into the application's locking code.
+        }
+    }
+
+    private static Thread exclusiveOwner(Object sync) throws Throwable {
+        if (EXCLUSIVE_OWNER == null || !(sync instanceof AbstractOwnableSynchronizer)) {
+            return null;
+        }
+        return (Thread) EXCLUSIVE_OWNER.invokeExact((AbstractOwnableSynchronizer) sync);
+    }
+
+    private static MethodHandle exclusiveOwnerHandle() {
+        try {
+            MethodHandles.Lookup lookup =
+                    MethodHandles.privateLookupIn(AbstractOwnableSynchronizer.class, MethodHandles.lookup());
+            return lookup.findVirtual(AbstractOwnableSynchronizer.class, "getExclusiveOwnerThread",
+                    MethodType.methodType(Thread.class));
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package paragent.agent.bootstrap;
+
+import jdk.jfr.Category;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/** What was profiled and how: one per recording, written when the agent starts. */
+@Name("paragent.RunInfo")
+@Label("paragent Run")
+@Category("paragent")
+@StackTrace(false)
+public final class RunInfoEvent extends jdk.jfr.Event {
+
+    @Label("Agent Version")
+    public String agentVersion;
+
+    @Label("Agent Options")
+    public String options;
+
+    @Label("Command")
+    public String command;
+
+    @Label("Process Id")
+    public long pid;
+
+    @Label("Available Processors")
+    public int availableProcessors;
+
+    @Label("Lock Wait Threshold")
+    @Timespan(Timespan.NANOSECONDS)
+    public long lockWaitThresholdNanos;
+
+    @Label("Monitor Enter Threshold")
+    @Timespan(Timespan.NANOSECONDS)
+    public long monitorThresholdNanos;
+
+    @Label("Sample Period")
+    @Timespan(Timespan.MILLISECONDS)
+    public long samplePeriodMillis;
+}

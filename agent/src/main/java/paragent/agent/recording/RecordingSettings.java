@@ -1,0 +1,64 @@
+package paragent.agent.recording;
+
+import java.io.IOException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import jdk.jfr.Configuration;
+
+/**
+ * The JFR settings of a paragent recording: the JDK's {@code default} configuration (under 1%
+ * overhead by its own account) with the events that explain lost parallelism tuned for accuracy.
+ * See docs/EVENTS.md for why each threshold is what it is.
+ */
+final class RecordingSettings {
+
+    static final String MONITOR_WAIT_THRESHOLD = "1 ms";
+    static final String PARK_THRESHOLD = "1 ms";
+    static final String SLEEP_THRESHOLD = "1 ms";
+    static final String NATIVE_SAMPLE_PERIOD = "20 ms";
+    static final String LOAD_PERIOD = "1 s";
+
+    private RecordingSettings() {
+    }
+
+    /**
+     * @param threshold contended waits at least this long become events with stack traces
+     * @param samplePeriod period of the execution sampler
+     */
+    static Map<String, String> create(Duration threshold, Duration samplePeriod) throws IOException, ParseException {
+        Map<String, String> settings = new HashMap<>(Configuration.getConfiguration("default").getSettings());
+        String thresholdText = threshold.toNanos() + " ns";
+
+        enable(settings, "jdk.JavaMonitorEnter", thresholdText, true);
+        enable(settings, "jdk.JavaMonitorWait", MONITOR_WAIT_THRESHOLD, true);
+        enable(settings, "jdk.ThreadPark", PARK_THRESHOLD, true);
+        enable(settings, "jdk.ThreadSleep", SLEEP_THRESHOLD, true);
+        periodic(settings, "jdk.ExecutionSample", samplePeriod.toMillis() + " ms");
+        periodic(settings, "jdk.NativeMethodSample", NATIVE_SAMPLE_PERIOD);
+        periodic(settings, "jdk.ThreadCPULoad", LOAD_PERIOD);
+        periodic(settings, "jdk.CPULoad", LOAD_PERIOD);
+        settings.put("jdk.ThreadStart#enabled", "true");
+        settings.put("jdk.ThreadEnd#enabled", "true");
+
+        enable(settings, "paragent.LockWait", thresholdText, true);
+        // Summaries are written every second by the agent and, through JFR's endChunk hook,
+        // once more when the recording ends, so that the final interval is never lost.
+        periodic(settings, "paragent.LockSummary", "endChunk");
+        periodic(settings, "paragent.ThreadTimes", "endChunk");
+        settings.put("paragent.RunInfo#enabled", "true");
+        return settings;
+    }
+
+    private static void enable(Map<String, String> settings, String event, String threshold, boolean stackTrace) {
+        settings.put(event + "#enabled", "true");
+        settings.put(event + "#threshold", threshold);
+        settings.put(event + "#stackTrace", Boolean.toString(stackTrace));
+    }
+
+    private static void periodic(Map<String, String> settings, String event, String period) {
+        settings.put(event + "#enabled", "true");
+        settings.put(event + "#period", period);
+    }
+}
