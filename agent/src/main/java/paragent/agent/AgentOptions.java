@@ -132,7 +132,7 @@ public final class AgentOptions {
         while (split < lower.length() && (Character.isDigit(lower.charAt(split)) || lower.charAt(split) == '.')) {
             split++;
         }
-        String unit = lower.substring(split);
+        String unit = lower.substring(split).trim();
         double amount;
         try {
             amount = Double.parseDouble(lower.substring(0, split));

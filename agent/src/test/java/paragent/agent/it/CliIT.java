@@ -1,0 +1,93 @@
+package paragent.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar paragent.jar}: help everywhere, and one clear line with a non-zero exit code
+ * for every kind of bad input file.
+ */
+class CliIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpWorksForEveryCommand() throws Exception {
+        for (List<String> args : List.of(List.of("--help"), List.of("report", "--help"), List.of("summary", "--help"))) {
+            ForkedJvm.Result result = cli(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(args.toString()).isZero();
+            assertThat(result.stdout()).as(args.toString()).contains("Usage:");
+        }
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        ForkedJvm.Result result = cli("frobnicate");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).singleElement().satisfies(l -> assertThat(l).startsWith("paragent: "));
+    }
+
+    @Test
+    void missingEmptyForeignAndTruncatedFilesGetOneLineAndExitCodeOne() throws Exception {
+        Path recording = recordSomething();
+        byte[] whole = Files.readAllBytes(recording);
+        Path empty = Files.write(dir.resolve("empty.jfr"), new byte[0]);
+        Path foreign = Files.writeString(dir.resolve("notes.jfr"), "these are not the events you are looking for");
+        Path headerOnly = Files.write(dir.resolve("header.jfr"), java.util.Arrays.copyOf(whole, 40));
+        Path missing = dir.resolve("missing.jfr");
+
+        for (Path bad : List.of(missing, empty, foreign, headerOnly)) {
+            for (String command : List.of("report", "summary")) {
+                ForkedJvm.Result result = cli(command, bad.toString());
+                assertThat(result.exitCode()).as(command + " " + bad).isEqualTo(1);
+                assertThat(result.stderrLines()).as(command + " " + bad).singleElement()
+                        .satisfies(line -> assertThat(line).startsWith("paragent: ").contains(bad.getFileName().toString())
+                                .doesNotContain("Exception"));
+            }
+        }
+    }
+
+    @Test
+    void reportAndSummaryOfARealRecording() throws Exception {
+        Path recording = recordSomething();
+        Path html = dir.resolve("r.html");
+        Path json = dir.resolve("r.json");
+        ForkedJvm.Result report = cli("report", recording.toString(), "-o", html.toString(), "--json", json.toString());
+        assertThat(report.exitCode()).as(report.stderr()).isZero();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+        var summaryJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(summaryJson.get("schema").asText()).isEqualTo("paragent/summary@1");
+        assertThat(summaryJson.get("findings").get(0).get("kind").asText()).isEqualTo("LOCK_CONTENTION");
+        assertThat(summaryJson.get("findings").get(0).get("subject").asText())
+                .isEqualTo("java.util.concurrent.locks.ReentrantLock");
+        assertThat(summaryJson.get("findings").get(0).get("where").asText())
+                .startsWith("paragent.testapps.ContendedApp.work(ContendedApp.java:");
+
+        ForkedJvm.Result summary = cli("summary", recording.toString());
+        assertThat(summary.exitCode()).isZero();
+        assertThat(summary.stdout()).contains("LOCK_CONTENTION").contains("java.util.concurrent.locks.ReentrantLock");
+    }
+
+    private Path recordSomething() throws Exception {
+        Path out = dir.resolve("rec");
+        if (!Files.exists(out)) {
+            ForkedJvm.Result result = ForkedJvm.run(ForkedJvm.command("out=" + out + ",jfr",
+                    ForkedJvm.TEST_CLASSES.toString(), "paragent.testapps.ContendedApp"), dir);
+            assertThat(result.exitCode()).isZero();
+        }
+        return ExitReportIT.reports(out).get(0);
+    }
+
+    private ForkedJvm.Result cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ForkedJvm.java().toString(), "-jar", ForkedJvm.AGENT_JAR.toString()));
+        command.addAll(List.of(args));
+        return ForkedJvm.run(command, dir);
+    }
+}

@@ -1,0 +1,60 @@
+package paragent.agent.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a program in a new JVM of the JDK running the tests, and captures what it did. */
+final class ForkedJvm {
+
+    static final Path AGENT_JAR = Path.of(System.getProperty("paragent.jar", "target/paragent.jar")).toAbsolutePath();
+    static final Path TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath();
+
+    private ForkedJvm() {
+    }
+
+    /** The result of one run. */
+    record Result(int exitCode, String stdout, String stderr) {
+        List<String> stderrLines() {
+            return stderr.lines().toList();
+        }
+    }
+
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    static List<String> command(String agentArgs, String classPath, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java().toString());
+        if (agentArgs != null) {
+            command.add("-javaagent:" + AGENT_JAR + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
+        }
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    static Result run(List<String> command, Path workDir) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+}

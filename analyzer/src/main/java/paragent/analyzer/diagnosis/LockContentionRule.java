@@ -1,0 +1,193 @@
+package paragent.analyzer.diagnosis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import paragent.analyzer.model.LockKind;
+import paragent.analyzer.model.LockModel;
+import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.model.ThreadWait;
+
+/**
+ * {@link FindingKind#LOCK_CONTENTION}: worker time lost waiting for a lock, one finding per lock.
+ * Stateless; thread-safe.
+ *
+ * <p>Lost time is the workers' recorded wait for the lock (blocked entering a monitor, parked on a
+ * j.u.c. lock) plus estimated spinning. Spinning: a thread contending for a hot monitor spins
+ * inside the VM, at full CPU, where the execution sampler cannot see it; JFR records only the
+ * waits that end up blocking. So CPU time the sampler could not account for
+ * ({@code cpuSeconds − samples × samplePeriod}) in a thread that also has contended monitor
+ * enters is attributed to those monitors, in proportion to its enter events on each. A thread's
+ * lost time never exceeds its lifetime.
+ */
+public final class LockContentionRule implements Rule {
+
+    /** Locks losing less than this fraction of total worker time are not reported. */
+    public static final double MIN_SHARE = 0.01;
+
+    /**
+     * Spinning is estimated only when at least this fraction of a thread's CPU time went unsampled;
+     * threads running ordinary Java code get about one sample per period.
+     */
+    public static final double MIN_UNSAMPLED_CPU_FRACTION = 0.2;
+
+    /**
+     * Spinning is estimated only for threads with at least this many contended monitor enters per
+     * CPU-second: a few stray contended enters do not make a thread a spinner.
+     */
+    public static final double MIN_CONTENDED_ENTERS_PER_CPU_SECOND = 10;
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    @Override
+    public FindingKind kind() {
+        return FindingKind.LOCK_CONTENTION;
+    }
+
+    @Override
+    public List<Finding> evaluate(RecordingModel model, double totalWorkerSeconds) {
+        Map<Long, ThreadTime> workers = new HashMap<>();
+        for (ThreadTime t : model.workers()) {
+            workers.put(t.javaId(), t);
+        }
+        // lostSeconds.get(lock).get(thread): wait plus spin, before the per-thread lifetime cap.
+        Map<LockModel, Map<Long, double[]>> lost = new LinkedHashMap<>();
+        for (LockModel lock : model.locks()) {
+            Map<Long, double[]> perThread = new HashMap<>();
+            double scale = exactTotalScale(lock);
+            for (ThreadWait w : lock.waiters()) {
+                if (workers.containsKey(w.javaId())) {
+                    perThread.put(w.javaId(), new double[] {w.waitNanos() * scale / NANOS_PER_SECOND, 0});
+                }
+            }
+            lost.put(lock, perThread);
+        }
+        addSpinning(model, workers, lost);
+        capAtLifetime(workers, lost);
+
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<LockModel, Map<Long, double[]>> e : lost.entrySet()) {
+            double waitSeconds = 0;
+            double spinSeconds = 0;
+            for (double[] v : e.getValue().values()) {
+                waitSeconds += v[0];
+                spinSeconds += v[1];
+            }
+            double lostSeconds = waitSeconds + spinSeconds;
+            if (lostSeconds > 0 && lostSeconds / totalWorkerSeconds >= MIN_SHARE) {
+                findings.add(finding(e.getKey(), e.getValue().size(), lostSeconds, spinSeconds, model.wallSeconds()));
+            }
+        }
+        return findings;
+    }
+
+    /** When exact totals (paragent.LockSummary) exceed the thresholded events, scale the events up. */
+    private static double exactTotalScale(LockModel lock) {
+        long eventNanos = lock.waiters().stream().mapToLong(ThreadWait::waitNanos).sum();
+        return eventNanos > 0 && lock.waits().totalNanos() > eventNanos
+                ? (double) lock.waits().totalNanos() / eventNanos : 1.0;
+    }
+
+    private static void addSpinning(RecordingModel model, Map<Long, ThreadTime> workers,
+                                    Map<LockModel, Map<Long, double[]>> lost) {
+        double periodSeconds = model.samplePeriodNanos() / NANOS_PER_SECOND;
+        if (periodSeconds <= 0) {
+            return;
+        }
+        for (ThreadTime t : workers.values()) {
+            double unsampledCpu = Math.max(0, t.cpuSeconds() - t.executionSamples() * periodSeconds);
+            if (t.cpuSeconds() <= 0 || unsampledCpu / t.cpuSeconds() < MIN_UNSAMPLED_CPU_FRACTION) {
+                continue;
+            }
+            Map<LockModel, Long> enters = new HashMap<>();
+            long totalEnters = 0;
+            for (LockModel lock : model.locks()) {
+                if (lock.key().kind() != LockKind.MONITOR) {
+                    continue;
+                }
+                for (ThreadWait w : lock.waiters()) {
+                    if (w.javaId() == t.javaId() && w.waits() > 0) {
+                        enters.put(lock, w.waits());
+                        totalEnters += w.waits();
+                    }
+                }
+            }
+            if (totalEnters < MIN_CONTENDED_ENTERS_PER_CPU_SECOND * t.cpuSeconds()) {
+                continue;
+            }
+            for (Map.Entry<LockModel, Long> e : enters.entrySet()) {
+                double[] v = lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new double[2]);
+                v[1] += unsampledCpu * e.getValue() / totalEnters;
+            }
+        }
+    }
+
+    /** A thread cannot lose more time than it lived: scale its contributions down when they do. */
+    private static void capAtLifetime(Map<Long, ThreadTime> workers, Map<LockModel, Map<Long, double[]>> lost) {
+        Map<Long, Double> totals = new HashMap<>();
+        for (Map<Long, double[]> perThread : lost.values()) {
+            perThread.forEach((id, v) -> totals.merge(id, v[0] + v[1], Double::sum));
+        }
+        for (Map<Long, double[]> perThread : lost.values()) {
+            perThread.forEach((id, v) -> {
+                double lifetime = workers.get(id).lifetimeSeconds();
+                double total = totals.get(id);
+                if (total > lifetime && total > 0) {
+                    v[0] *= lifetime / total;
+                    v[1] *= lifetime / total;
+                }
+            });
+        }
+    }
+
+    private static Finding finding(LockModel lock, int waitingWorkers, double lostSeconds, double spinSeconds,
+                                   double wallSeconds) {
+        String subject = lock.key().lockClass();
+        String where = lock.waiterSites().isEmpty() ? null : lock.waiterSites().get(0).frame();
+        double ofTheirTime = wallSeconds > 0 ? Math.min(1, lostSeconds / (waitingWorkers * wallSeconds)) : 0;
+        String title = String.format(Locale.ROOT, "%d worker thread%s spend %s of %s time %s %s",
+                waitingWorkers, waitingWorkers == 1 ? "" : "s", Texts.percent(ofTheirTime),
+                waitingWorkers == 1 ? "its" : "their",
+                spinSeconds > 0 ? "waiting for or spinning on" : "waiting for", subject);
+        StringBuilder evidence = new StringBuilder();
+        evidence.append(String.format(Locale.ROOT, "%,d contended acquisitions, p99 wait %s",
+                lock.waits().count(), Texts.duration(lock.waits().p99Nanos())));
+        String heldBy = heldBy(lock);
+        if (heldBy != null) {
+            evidence.append(", held longest by ").append(heldBy);
+        }
+        if (spinSeconds > 0) {
+            evidence.append(String.format(Locale.ROOT,
+                    "; ~%s s spinning, estimated from CPU time the sampler could not see", Texts.decimal(spinSeconds)));
+        }
+        return new Finding(FindingKind.LOCK_CONTENTION, lostSeconds, 0, subject, where, title,
+                evidence.toString(), LockAdvice.advise(lock), detail(lock));
+    }
+
+    private static String heldBy(LockModel lock) {
+        if (!lock.holderFrames().isEmpty()) {
+            return Texts.shortFrame(lock.holderFrames().get(0).frame()) + " (holder frames)";
+        }
+        if (!lock.holders().isEmpty()) {
+            return "thread " + lock.holders().get(0).threadName();
+        }
+        return null;
+    }
+
+    private static List<String> detail(LockModel lock) {
+        List<String> lines = new ArrayList<>();
+        for (SiteCount site : lock.waiterSites().subList(0, Math.min(5, lock.waiterSites().size()))) {
+            lines.add(String.format(Locale.ROOT, "waits at %s: %,d, %s", site.frame(), site.count(),
+                    Texts.duration(site.waitNanos())));
+        }
+        for (SiteCount frame : lock.holderFrames().subList(0, Math.min(5, lock.holderFrames().size()))) {
+            lines.add(String.format(Locale.ROOT, "holder ran %s: %,d samples", frame.frame(), frame.count()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,308 @@
+package paragent.analyzer.load;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import paragent.analyzer.model.HolderCount;
+import paragent.analyzer.model.JvmInfo;
+import paragent.analyzer.model.LockKind;
+import paragent.analyzer.model.LockModel;
+import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.model.ThreadWait;
+import paragent.analyzer.model.WaitDistribution;
+import paragent.analyzer.model.WorkerClassifier;
+
+/**
+ * Turns what an {@link EventCollector} accumulated into the immutable {@link RecordingModel}.
+ * Single use; confined to the loading thread.
+ */
+final class ModelBuilder {
+
+    /** Period assumed for {@code jdk.ExecutionSample} when the recording does not say (JDK default profile). */
+    static final long DEFAULT_SAMPLE_PERIOD_NANOS = 20_000_000L;
+
+    private static final double NANOS_PER_SECOND = 1e9;
+    private static final Pattern JAVA_VERSION = Pattern.compile("\\((\\d+(?:\\.\\d+)*)");
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ns|us|ms|s|m|h)\\s*");
+
+    private final EventCollector in;
+    private final List<String> warnings;
+    private final Map<Long, long[]> sortedSampleTimes = new HashMap<>();
+    private final Map<Long, String[]> sortedSampleFrames = new HashMap<>();
+
+    ModelBuilder(EventCollector collector, List<String> warnings) {
+        this.in = collector;
+        this.warnings = new ArrayList<>(warnings);
+    }
+
+    RecordingModel build(String recordingName) {
+        int processors = in.runInfoProcessors > 0 ? in.runInfoProcessors : in.hwThreads;
+        if (processors <= 0) {
+            warnings.add("the recording does not say how many cores the JVM had; assumed 1");
+        }
+        JvmInfo jvm = new JvmInfo(in.pid, javaVersion(in.jvmVersion), Math.max(processors, 0), in.command);
+        long samplePeriodNanos = samplePeriodNanos();
+        if (in.histogramDecodeFailures > 0) {
+            warnings.add(in.histogramDecodeFailures + " paragent.LockSummary histograms could not be decoded;"
+                    + " lock percentiles are from the individual wait events");
+        }
+        List<LockModel> locks = new ArrayList<>();
+        Map<Long, Double> lockParkedSeconds = new HashMap<>();
+        for (LockData lock : in.monitorLocks.values()) {
+            locks.add(lockModel(lock));
+        }
+        for (LockData lock : (in.paragentLocks.isEmpty() ? in.parkLocks : in.paragentLocks).values()) {
+            LockModel model = lockModel(lock);
+            locks.add(model);
+            for (ThreadWait w : model.waiters()) {
+                lockParkedSeconds.merge(w.javaId(), w.waitNanos() / NANOS_PER_SECOND, Double::sum);
+            }
+        }
+        locks.sort(Comparator.comparingLong((LockModel l) -> l.waits().totalNanos()).reversed());
+        List<ThreadTime> threads = new ArrayList<>();
+        for (ThreadData t : in.threads.values()) {
+            threads.add(threadTime(t, Math.max(processors, 1), samplePeriodNanos));
+        }
+        threads = WorkerClassifier.classify(threads, lockParkedSeconds);
+        double wallSeconds = Math.max(0, in.recordingEndNanos - in.recordingStartNanos) / NANOS_PER_SECOND;
+        return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, threads, locks, warnings);
+    }
+
+    private ThreadTime threadTime(ThreadData t, int processors, long samplePeriodNanos) {
+        long start = t.startedNanos != ThreadData.UNKNOWN ? t.startedNanos
+                : in.sawThreadLifecycle ? in.recordingStartNanos : t.firstSeenNanos;
+        long end = t.endedNanos != ThreadData.UNKNOWN ? t.endedNanos
+                : in.sawThreadLifecycle ? in.recordingEndNanos : t.lastSeenNanos;
+        start = Math.max(start, in.recordingStartNanos);
+        end = Math.min(end, in.recordingEndNanos);
+        double lifetime = Math.max(0, end - start) / NANOS_PER_SECOND;
+
+        double parkedFromEvents = parkedNanos(t) / NANOS_PER_SECOND;
+        double waitingFromEvents = t.monitorWaitNanos / NANOS_PER_SECOND;
+        double sleepingFromEvents = t.sleepNanos / NANOS_PER_SECOND;
+        double cpu;
+        double blocked;
+        double parked;
+        double waiting;
+        double sleeping;
+        if (t.threadTimes != null) {
+            cpu = t.threadTimes[0] / NANOS_PER_SECOND;
+            blocked = t.threadTimes[1] / NANOS_PER_SECOND;
+            double waited = t.threadTimes[2] / NANOS_PER_SECOND;
+            double fromEvents = parkedFromEvents + waitingFromEvents + sleepingFromEvents;
+            if (fromEvents > 0) {
+                parked = waited * parkedFromEvents / fromEvents;
+                waiting = waited * waitingFromEvents / fromEvents;
+                sleeping = waited * sleepingFromEvents / fromEvents;
+            } else {
+                parked = waited;
+                waiting = 0;
+                sleeping = 0;
+            }
+        } else {
+            double sampled = t.executionSamples * (double) samplePeriodNanos / NANOS_PER_SECOND;
+            cpu = Math.max(integratedCpuSeconds(t, start, processors), sampled);
+            blocked = t.monitorEnterNanos / NANOS_PER_SECOND;
+            parked = parkedFromEvents;
+            waiting = waitingFromEvents;
+            sleeping = sleepingFromEvents;
+        }
+        // Cumulative ThreadMXBean values include time before the recording; never exceed the lifetime.
+        cpu = Math.min(cpu, lifetime);
+        double running = cpu;
+        blocked = Math.min(blocked, lifetime);
+        parked = Math.min(parked, lifetime);
+        waiting = Math.min(waiting, lifetime);
+        sleeping = Math.min(sleeping, lifetime);
+        double other = Math.max(0, lifetime - running - blocked - parked - waiting - sleeping);
+        boolean internal = WorkerClassifier.isInternal(t.name, t.group);
+        return new ThreadTime(t.name, t.javaId, t.osId, cpu, lifetime, running, null, blocked, parked,
+                waiting, sleeping, 0, 0, other, t.executionSamples, internal, false);
+    }
+
+    /** Park time plus paragent.LockWait time, counting a park inside a LockWait (the same wait) once. */
+    private static long parkedNanos(ThreadData t) {
+        long total = t.parks.sumOfDifferences() + t.lockWaits.sumOfDifferences();
+        int n = t.lockWaits.pairs();
+        if (n == 0 || t.parks.pairs() == 0) {
+            return total;
+        }
+        long[][] waits = new long[n][];
+        for (int i = 0; i < n; i++) {
+            waits[i] = new long[] {t.lockWaits.first(i), t.lockWaits.second(i)};
+        }
+        Arrays.sort(waits, Comparator.comparingLong(w -> w[0]));
+        long[] starts = Arrays.stream(waits).mapToLong(w -> w[0]).toArray();
+        for (int i = 0; i < t.parks.pairs(); i++) {
+            long parkStart = t.parks.first(i);
+            long parkEnd = t.parks.second(i);
+            int idx = Arrays.binarySearch(starts, parkStart);
+            int candidate = idx >= 0 ? idx : -idx - 2;
+            if (candidate >= 0 && waits[candidate][1] >= parkEnd) {
+                total -= parkEnd - parkStart;
+            }
+        }
+        return total;
+    }
+
+    /** Integrates jdk.ThreadCPULoad (a fraction of the whole machine) over the periods it covers. */
+    private static double integratedCpuSeconds(ThreadData t, long lifetimeStartNanos, int processors) {
+        if (t.cpuLoads.isEmpty()) {
+            return 0;
+        }
+        t.cpuLoads.sort(Comparator.comparingDouble(l -> l[0]));
+        double seconds = 0;
+        double previous = lifetimeStartNanos;
+        for (double[] load : t.cpuLoads) {
+            double dt = load[0] - previous;
+            if (dt > 0) {
+                seconds += load[1] * processors * dt / NANOS_PER_SECOND;
+            }
+            previous = Math.max(previous, load[0]);
+        }
+        return seconds;
+    }
+
+    private LockModel lockModel(LockData lock) {
+        Map<String, long[]> sites = new LinkedHashMap<>();
+        Map<Long, long[]> byWaiter = new LinkedHashMap<>();
+        Map<Long, Long> byHolder = new LinkedHashMap<>();
+        Map<String, Long> holderFrames = new HashMap<>();
+        long eventTotalNanos = 0;
+        for (LockData.Wait w : lock.waits) {
+            long nanos = Math.max(0, w.endNanos() - w.startNanos());
+            eventTotalNanos += nanos;
+            long[] site = sites.computeIfAbsent(w.site() == null ? "(unknown frame)" : w.site(), s -> new long[2]);
+            site[0]++;
+            site[1] += nanos;
+            long[] waiter = byWaiter.computeIfAbsent(w.waiterId(), id -> new long[2]);
+            waiter[0]++;
+            waiter[1] += nanos;
+            if (w.holderId() != 0) {
+                byHolder.merge(w.holderId(), 1L, Long::sum);
+                countHolderFrames(w, holderFrames);
+            }
+        }
+        List<SiteCount> siteCounts = new ArrayList<>();
+        sites.forEach((frame, c) -> siteCounts.add(new SiteCount(frame, c[0], c[1])));
+        siteCounts.sort(Comparator.comparingLong(SiteCount::waitNanos).reversed());
+        List<ThreadWait> waiters = new ArrayList<>();
+        byWaiter.forEach((id, c) -> waiters.add(new ThreadWait(id, name(id), c[0], c[1])));
+        waiters.sort(Comparator.comparingLong(ThreadWait::waitNanos).reversed());
+        List<HolderCount> holders = new ArrayList<>();
+        byHolder.forEach((id, n) -> holders.add(new HolderCount(lock.holderNames.getOrDefault(id, name(id)), n)));
+        holders.sort(Comparator.comparingLong(HolderCount::waitsCaused).reversed());
+        List<SiteCount> frames = new ArrayList<>();
+        holderFrames.forEach((frame, n) -> frames.add(new SiteCount(frame, n, 0)));
+        frames.sort(Comparator.comparingLong(SiteCount::count).reversed());
+
+        WaitDistribution distribution;
+        if (lock.hasSummary && lock.summaryWaits > 0) {
+            WaitDistribution d = WaitDistribution.of(lock.summaryWaitNanosHistogram, lock.summaryWaits,
+                    lock.summaryWaitNanos);
+            if (lock.summaryWaitNanosHistogram.getTotalCount() == 0) {
+                d = WaitDistribution.of(lock.eventWaitNanos, lock.summaryWaits, lock.summaryWaitNanos);
+            }
+            distribution = new WaitDistribution(d.count(), d.totalNanos(), d.p50Nanos(), d.p99Nanos(),
+                    Math.max(d.maxNanos(), lock.summaryMaxWaitNanos));
+        } else {
+            distribution = WaitDistribution.of(lock.eventWaitNanos, lock.waits.size(), eventTotalNanos);
+        }
+        return new LockModel(lock.key, distribution, siteCounts, waiters, holders, frames);
+    }
+
+    /** Counts the holder's sampled application frames inside one wait interval. */
+    private void countHolderFrames(LockData.Wait w, Map<String, Long> counts) {
+        ThreadData holder = in.threads.get(w.holderId());
+        if (holder == null || holder.sampleTimes.pairs() == 0) {
+            return;
+        }
+        long[] times = sortedSampleTimes.get(holder.javaId);
+        if (times == null) {
+            sortSamples(holder);
+            times = sortedSampleTimes.get(holder.javaId);
+        }
+        String[] frames = sortedSampleFrames.get(holder.javaId);
+        int idx = Arrays.binarySearch(times, w.startNanos());
+        for (int i = idx >= 0 ? idx : -idx - 1; i < times.length && times[i] <= w.endNanos(); i++) {
+            counts.merge(frames[i], 1L, Long::sum);
+        }
+    }
+
+    private void sortSamples(ThreadData holder) {
+        int n = holder.sampleTimes.pairs();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(holder.sampleTimes::first));
+        long[] times = new long[n];
+        String[] frames = new String[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = holder.sampleTimes.first(order[i]);
+            frames[i] = holder.sampleFrames.get((int) holder.sampleTimes.second(order[i]));
+        }
+        sortedSampleTimes.put(holder.javaId, times);
+        sortedSampleFrames.put(holder.javaId, frames);
+    }
+
+    private String name(long javaId) {
+        ThreadData t = in.threads.get(javaId);
+        return t == null || t.name == null ? "thread " + javaId : t.name;
+    }
+
+    private long samplePeriodNanos() {
+        if (in.runInfoSamplePeriodMillis > 0) {
+            return in.runInfoSamplePeriodMillis * 1_000_000L;
+        }
+        for (Map.Entry<Long, Map<String, String>> e : in.activeSettings.entrySet()) {
+            if ("jdk.ExecutionSample".equals(in.typeNames.get(e.getKey()))) {
+                long nanos = durationNanos(e.getValue().get("period"));
+                if (nanos > 0) {
+                    return nanos;
+                }
+            }
+        }
+        boolean sampled = in.threads.values().stream().anyMatch(t -> t.executionSamples > 0);
+        if (!sampled) {
+            return 0;
+        }
+        warnings.add("the recording does not say the execution sampling period; assumed 20 ms");
+        return DEFAULT_SAMPLE_PERIOD_NANOS;
+    }
+
+    static long durationNanos(String setting) {
+        if (setting == null) {
+            return 0;
+        }
+        Matcher m = DURATION.matcher(setting);
+        if (!m.matches()) {
+            return 0;
+        }
+        long value = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ns" -> value;
+            case "us" -> value * 1_000L;
+            case "ms" -> value * 1_000_000L;
+            case "s" -> value * 1_000_000_000L;
+            case "m" -> value * 60_000_000_000L;
+            default -> value * 3_600_000_000_000L;
+        };
+    }
+
+    static String javaVersion(String jvmVersion) {
+        if (jvmVersion == null) {
+            return null;
+        }
+        Matcher m = JAVA_VERSION.matcher(jvmVersion);
+        return m.find() ? m.group(1) : jvmVersion;
+    }
+}

@@ -1,0 +1,108 @@
+package paragent.analyzer.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordingFile;
+import paragent.analyzer.RecordingException;
+import paragent.analyzer.model.RecordingModel;
+
+/**
+ * Reads one JFR recording in a single streaming pass into a {@link RecordingModel}. The only class
+ * family that touches {@code jdk.jfr.consumer}. Stateless; safe for concurrent use on different
+ * files.
+ *
+ * <p>Bad input fails with a {@link RecordingException} whose message is one line for the user. A
+ * recording damaged part way through still yields a model of the events before the damage, with a
+ * warning; one with no readable events is an error.
+ */
+public final class RecordingLoader {
+
+    /** Every JFR file starts with these bytes. */
+    private static final byte[] MAGIC = {'F', 'L', 'R', 0};
+
+    private RecordingLoader() {
+    }
+
+    /**
+     * @param recording a {@code .jfr} file
+     * @return the model of what it recorded
+     * @throws RecordingException when the file is missing, empty, not JFR, or has no readable events
+     */
+    public static RecordingModel load(Path recording) throws RecordingException {
+        String name = recording.getFileName() == null ? recording.toString() : recording.getFileName().toString();
+        checkFile(recording, name);
+        EventCollector collector = new EventCollector();
+        List<String> warnings = new ArrayList<>();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            readEventTypes(file, collector);
+            try {
+                while (file.hasMoreEvents()) {
+                    collector.accept(file.readEvent());
+                }
+            } catch (IOException | RuntimeException e) {
+                if (collector.events == 0) {
+                    throw corrupt(name, e);
+                }
+                warnings.add(name + " is truncated or corrupt (" + reason(e) + "); analyzed the "
+                        + collector.events + " events before the damage, results may be incomplete");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(name, e);
+        }
+        if (collector.events == 0) {
+            throw new RecordingException(name + " holds no events: the recording was empty or stopped at once;"
+                    + " re-record, and let the program run");
+        }
+        return new ModelBuilder(collector, warnings).build(name);
+    }
+
+    private static void readEventTypes(RecordingFile file, EventCollector collector) {
+        try {
+            for (EventType type : file.readEventTypes()) {
+                collector.typeNames.put(type.getId(), type.getName());
+            }
+        } catch (IOException | RuntimeException e) {
+            // Names of types with no events only serve jdk.ActiveSetting; events still name their own.
+        }
+    }
+
+    private static void checkFile(Path recording, String name) throws RecordingException {
+        if (!Files.exists(recording)) {
+            throw new RecordingException("no such file: " + recording);
+        }
+        if (Files.isDirectory(recording)) {
+            throw new RecordingException(recording + " is a directory, not a JFR recording");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(recording)) {
+            head = in.readNBytes(MAGIC.length);
+        } catch (IOException e) {
+            throw new RecordingException("cannot read " + recording + ": " + reason(e), e);
+        }
+        if (head.length == 0) {
+            throw new RecordingException(name + " is empty (0 bytes): the recording was not written;"
+                    + " was the JVM killed with SIGKILL?");
+        }
+        if (!Arrays.equals(head, MAGIC)) {
+            throw new RecordingException(name + " is not a JFR recording (it does not start with the JFR"
+                    + " magic bytes 'FLR\\0')");
+        }
+    }
+
+    private static RecordingException corrupt(String name, Throwable e) {
+        return new RecordingException(name + " is truncated or corrupt: " + reason(e)
+                + "; re-record, and let the program exit normally", e);
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        String reason = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return reason.replace('\n', ' ').strip();
+    }
+}

@@ -1,0 +1,9 @@
+package paragent.analyzer.model;
+
+/** The two kinds of lock a Java program waits for. */
+public enum LockKind {
+    /** An object monitor: {@code synchronized}. */
+    MONITOR,
+    /** A {@code java.util.concurrent} synchronizer built on AQS: {@code ReentrantLock} and friends. */
+    JUC
+}

@@ -1,0 +1,175 @@
+package paragent.analyzer.render.html;
+
+import static paragent.analyzer.render.html.Html.escape;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import paragent.analyzer.Analysis;
+import paragent.analyzer.diagnosis.Finding;
+import paragent.analyzer.diagnosis.Texts;
+import paragent.analyzer.model.HolderCount;
+import paragent.analyzer.model.LockModel;
+import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.render.Verdict;
+
+/**
+ * Writes one self-contained HTML report (inline CSS, no script, no network) from the template
+ * {@code report.html}: verdict, ranked findings, per-thread time bars, lock table. Every string
+ * that comes from the recording is HTML-escaped. Stateless; thread-safe.
+ */
+public final class HtmlReportRenderer {
+
+    /** Waiter sites, holders and holder frames listed per lock. */
+    static final int MAX_LIST = 5;
+
+    private static final Template PAGE = Template.resource("/paragent/analyzer/render/html/report.html");
+    private static final String[] STATES = {"running", "blocked", "parked", "waiting", "sleeping", "other"};
+
+    private HtmlReportRenderer() {
+    }
+
+    /** Writes the report; does not close or flush the writer. */
+    public static void render(Analysis analysis, Writer out) throws IOException {
+        Map<String, String> slots = new HashMap<>();
+        slots.put("recording", escape(analysis.recordingName()));
+        slots.put("meta", meta(analysis));
+        slots.put("verdict", escape(Verdict.sentence(analysis)));
+        slots.put("verdictClass", analysis.findings().isEmpty() ? " ok" : "");
+        slots.put("warnings", warnings(analysis.warnings()));
+        slots.put("findings", findings(analysis.findings()));
+        slots.put("threads", threads(analysis.threads()));
+        slots.put("locks", locks(analysis.locks()));
+        out.write(PAGE.fill(slots));
+    }
+
+    private static String meta(Analysis a) {
+        return escape(String.format(Locale.ROOT, "pid %s · Java %s · %d cores · %s · %.2f s · %d worker thread%s",
+                a.jvm().pid() == null ? "?" : a.jvm().pid(), a.jvm().javaVersion() == null ? "?" : a.jvm().javaVersion(),
+                a.jvm().availableProcessors(), a.jvm().command() == null ? "" : a.jvm().command(),
+                a.wallSeconds(), a.workerThreads(), a.workerThreads() == 1 ? "" : "s"));
+    }
+
+    private static String warnings(List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<ul class=\"warnings\">\n");
+        for (String w : warnings) {
+            html.append("<li>").append(escape(w)).append("</li>\n");
+        }
+        return html.append("</ul>").toString();
+    }
+
+    private static String findings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "<p>No cause of lost parallelism above the reporting thresholds.</p>";
+        }
+        StringBuilder html = new StringBuilder();
+        int rank = 1;
+        for (Finding f : findings) {
+            html.append("<div class=\"finding\">\n<span class=\"share\">").append(escape(Texts.percent(f.share())))
+                    .append("</span>\n<h3>").append(rank++).append(". ").append(escape(f.kind().name())).append(": ")
+                    .append(escape(f.title())).append("</h3>\n<dl>\n");
+            definition(html, "subject", "<code>" + escape(f.subject()) + "</code>");
+            if (f.where() != null) {
+                definition(html, "where", "<code>" + escape(f.where()) + "</code>");
+            }
+            definition(html, "lost", escape(String.format(Locale.ROOT, "%.2f thread-seconds", f.lostThreadSeconds())));
+            definition(html, "evidence", escape(f.evidence()));
+            definition(html, "advice", escape(f.advice()));
+            if (!f.detail().isEmpty()) {
+                StringBuilder list = new StringBuilder("<ul class=\"compact\">");
+                for (String line : f.detail()) {
+                    list.append("<li>").append(escape(line)).append("</li>");
+                }
+                definition(html, "detail", list.append("</ul>").toString());
+            }
+            html.append("</dl>\n</div>\n");
+        }
+        return html.toString();
+    }
+
+    private static void definition(StringBuilder html, String term, String valueHtml) {
+        html.append("<dt>").append(term).append("</dt><dd>").append(valueHtml).append("</dd>\n");
+    }
+
+    private static String threads(List<ThreadTime> threads) {
+        StringBuilder html = new StringBuilder("<table>\n<tr><th>thread</th><th class=\"num\">alive</th>"
+                + "<th class=\"num\">running</th><th class=\"num\">blocked</th><th class=\"num\">parked</th>"
+                + "<th>time</th></tr>\n");
+        List<ThreadTime> ordered = threads.stream()
+                .sorted(Comparator.comparing((ThreadTime t) -> !t.worker()).thenComparing(ThreadTime::internal)
+                        .thenComparing(Comparator.comparingDouble(ThreadTime::lifetimeSeconds).reversed()))
+                .toList();
+        for (ThreadTime t : ordered) {
+            double[] seconds = {t.runningSeconds(), t.blockedSeconds(), t.parkedSeconds(), t.waitingSeconds(),
+                    t.sleepingSeconds(), t.otherSeconds() + t.ioSeconds() + t.gcSeconds()};
+            html.append("<tr").append(t.internal() ? " class=\"internal\"" : "").append("><td>")
+                    .append(escape(t.name())).append(t.worker() ? " <small>(worker)</small>" : "").append("</td>")
+                    .append(num(t.lifetimeSeconds())).append(num(t.runningSeconds())).append(num(t.blockedSeconds()))
+                    .append(num(t.parkedSeconds())).append("<td><div class=\"bar\">");
+            double total = 0;
+            for (double s : seconds) {
+                total += s;
+            }
+            for (int i = 0; i < STATES.length && total > 0; i++) {
+                double percent = 100 * seconds[i] / total;
+                if (percent > 0) {
+                    html.append(String.format(Locale.ROOT, "<span class=\"%s\" style=\"width:%.2f%%\" title=\"%s %.3f s\"></span>",
+                            STATES[i], percent, STATES[i], seconds[i]));
+                }
+            }
+            html.append("</div></td></tr>\n");
+        }
+        return html.append("</table>").toString();
+    }
+
+    private static String locks(List<LockModel> locks) {
+        if (locks.isEmpty()) {
+            return "<p>No contended lock was recorded.</p>";
+        }
+        StringBuilder html = new StringBuilder("<table>\n<tr><th>lock</th><th class=\"num\">waits</th>"
+                + "<th class=\"num\">total wait</th><th class=\"num\">p50</th><th class=\"num\">p99</th>"
+                + "<th class=\"num\">max</th><th>waiter sites</th><th>holders</th><th>holders' hottest frames</th></tr>\n");
+        for (LockModel lock : locks) {
+            html.append("<tr><td><code>").append(escape(lock.key().lockClass())).append("</code><br><small>")
+                    .append(lock.key().kind().name().toLowerCase(Locale.ROOT))
+                    .append(lock.key().identity().isEmpty() ? "" : " @" + escape(lock.key().identity()))
+                    .append("</small></td>")
+                    .append("<td class=\"num\">").append(String.format(Locale.ROOT, "%,d", lock.waits().count())).append("</td>")
+                    .append(duration(lock.waits().totalNanos())).append(duration(lock.waits().p50Nanos()))
+                    .append(duration(lock.waits().p99Nanos())).append(duration(lock.waits().maxNanos()))
+                    .append("<td>").append(sites(lock.waiterSites(), true)).append("</td><td><ul class=\"compact\">");
+            for (HolderCount h : lock.holders().subList(0, Math.min(MAX_LIST, lock.holders().size()))) {
+                html.append("<li>").append(escape(h.threadName())).append(": ")
+                        .append(String.format(Locale.ROOT, "%,d", h.waitsCaused())).append(" waits</li>");
+            }
+            html.append("</ul></td><td>").append(sites(lock.holderFrames(), false)).append("</td></tr>\n");
+        }
+        return html.append("</table>").toString();
+    }
+
+    private static String sites(List<SiteCount> sites, boolean withWait) {
+        StringBuilder html = new StringBuilder("<ul class=\"compact\">");
+        for (SiteCount s : sites.subList(0, Math.min(MAX_LIST, sites.size()))) {
+            html.append("<li><span class=\"frame\">").append(escape(s.frame())).append("</span>: ")
+                    .append(String.format(Locale.ROOT, "%,d", s.count()))
+                    .append(withWait ? ", " + escape(Texts.duration(s.waitNanos())) : " samples").append("</li>");
+        }
+        return html.append("</ul>").toString();
+    }
+
+    private static String num(double seconds) {
+        return String.format(Locale.ROOT, "<td class=\"num\">%.2f s</td>", seconds);
+    }
+
+    private static String duration(long nanos) {
+        return "<td class=\"num\">" + escape(Texts.duration(nanos)) + "</td>";
+    }
+}

@@ -1,0 +1,128 @@
+package paragent.analyzer.render.json;
+
+import java.io.IOException;
+import java.io.Writer;
+import paragent.analyzer.Analysis;
+import paragent.analyzer.diagnosis.Finding;
+import paragent.analyzer.model.HolderCount;
+import paragent.analyzer.model.LockModel;
+import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadTime;
+
+/**
+ * Writes the {@code paragent/summary@1} JSON contract (docs/ARCHITECTURE.md) of an analysis, plus
+ * the extra fields {@code locks}, {@code warnings} and per-thread {@code worker} that consumers may
+ * ignore. Seconds and shares are rounded to 4 decimals; {@code waitingForCpu} is null while
+ * unavailable. Stateless; thread-safe.
+ */
+public final class JsonSummaryRenderer {
+
+    /** The contract's schema identifier. */
+    public static final String SCHEMA = "paragent/summary@1";
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private JsonSummaryRenderer() {
+    }
+
+    /** Writes the summary; does not close or flush the writer. */
+    public static void render(Analysis analysis, Writer out) throws IOException {
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        json.name("schema").value(SCHEMA);
+        json.name("recording").value(analysis.recordingName());
+        json.name("jvm").beginObject()
+                .name("pid").value(analysis.jvm().pid())
+                .name("javaVersion").value(analysis.jvm().javaVersion())
+                .name("availableProcessors").value(analysis.jvm().availableProcessors())
+                .name("command").value(analysis.jvm().command())
+                .endObject();
+        json.name("wallSeconds").value(analysis.wallSeconds());
+        json.name("workerThreads").value(analysis.workerThreads());
+        json.name("threads").beginArray();
+        for (ThreadTime t : analysis.threads()) {
+            thread(json, t);
+        }
+        json.endArray();
+        json.name("findings").beginArray();
+        for (Finding f : analysis.findings()) {
+            finding(json, f);
+        }
+        json.endArray();
+        json.name("locks").beginArray();
+        for (LockModel lock : analysis.locks()) {
+            lock(json, lock);
+        }
+        json.endArray();
+        json.name("warnings").beginArray();
+        for (String w : analysis.warnings()) {
+            json.value(w);
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void thread(JsonWriter json, ThreadTime t) throws IOException {
+        json.beginObject()
+                .name("name").value(t.name())
+                .name("javaId").value(t.javaId())
+                .name("osId").value(t.osId())
+                .name("worker").value(t.worker())
+                .name("cpuSeconds").value(t.cpuSeconds())
+                .name("seconds").beginObject()
+                .name("running").value(t.runningSeconds())
+                .name("waitingForCpu").value(t.waitingForCpuSeconds())
+                .name("blocked").value(t.blockedSeconds())
+                .name("parked").value(t.parkedSeconds())
+                .name("waiting").value(t.waitingSeconds())
+                .name("sleeping").value(t.sleepingSeconds())
+                .name("io").value(t.ioSeconds())
+                .name("gc").value(t.gcSeconds())
+                .name("other").value(t.otherSeconds())
+                .endObject()
+                .endObject();
+    }
+
+    private static void finding(JsonWriter json, Finding f) throws IOException {
+        json.beginObject()
+                .name("kind").value(f.kind().name())
+                .name("lostThreadSeconds").value(f.lostThreadSeconds())
+                .name("share").value(f.share())
+                .name("subject").value(f.subject())
+                .name("where").value(f.where())
+                .name("title").value(f.title())
+                .name("evidence").value(f.evidence())
+                .name("advice").value(f.advice())
+                .endObject();
+    }
+
+    private static void lock(JsonWriter json, LockModel lock) throws IOException {
+        json.beginObject()
+                .name("kind").value(lock.key().kind().name().toLowerCase(java.util.Locale.ROOT))
+                .name("lockClass").value(lock.key().lockClass())
+                .name("identity").value(lock.key().identity())
+                .name("count").value(lock.waits().count())
+                .name("totalSeconds").value(lock.waits().totalNanos() / NANOS_PER_SECOND)
+                .name("p50Seconds").value(lock.waits().p50Nanos() / NANOS_PER_SECOND)
+                .name("p99Seconds").value(lock.waits().p99Nanos() / NANOS_PER_SECOND)
+                .name("maxSeconds").value(lock.waits().maxNanos() / NANOS_PER_SECOND);
+        json.name("waiterSites").beginArray();
+        for (SiteCount s : lock.waiterSites()) {
+            json.beginObject().name("frame").value(s.frame()).name("count").value(s.count())
+                    .name("seconds").value(s.waitNanos() / NANOS_PER_SECOND).endObject();
+        }
+        json.endArray();
+        json.name("holders").beginArray();
+        for (HolderCount h : lock.holders()) {
+            json.beginObject().name("thread").value(h.threadName()).name("waitsCaused").value(h.waitsCaused())
+                    .endObject();
+        }
+        json.endArray();
+        json.name("holderFrames").beginArray();
+        for (SiteCount s : lock.holderFrames()) {
+            json.beginObject().name("frame").value(s.frame()).name("samples").value(s.count()).endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+}

@@ -1,0 +1,147 @@
+package paragent.analyzer.render.json;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * A minimal streaming JSON writer: objects, arrays, strings, numbers, booleans, null, with commas
+ * placed automatically and strings escaped per RFC 8259. Not thread-safe; one writer per document.
+ */
+final class JsonWriter {
+
+    /** Decimal places kept for seconds and shares. */
+    static final int DECIMALS = 4;
+
+    private final Writer out;
+    /** Per nesting level: whether the next value needs a comma before it. */
+    private final boolean[] needsComma = new boolean[64];
+    private int depth;
+    private boolean afterName;
+
+    JsonWriter(Writer out) {
+        this.out = out;
+    }
+
+    JsonWriter beginObject() throws IOException {
+        return open('{');
+    }
+
+    JsonWriter endObject() throws IOException {
+        return close('}');
+    }
+
+    JsonWriter beginArray() throws IOException {
+        return open('[');
+    }
+
+    JsonWriter endArray() throws IOException {
+        return close(']');
+    }
+
+    JsonWriter name(String name) throws IOException {
+        separate();
+        string(name);
+        out.write(':');
+        afterName = true;
+        return this;
+    }
+
+    JsonWriter value(String s) throws IOException {
+        separate();
+        if (s == null) {
+            out.write("null");
+        } else {
+            string(s);
+        }
+        return this;
+    }
+
+    JsonWriter value(long n) throws IOException {
+        separate();
+        out.write(Long.toString(n));
+        return this;
+    }
+
+    JsonWriter value(Long n) throws IOException {
+        return n == null ? nullValue() : value(n.longValue());
+    }
+
+    JsonWriter value(boolean b) throws IOException {
+        separate();
+        out.write(Boolean.toString(b));
+        return this;
+    }
+
+    /** Writes a decimal rounded to {@link #DECIMALS} places; NaN and infinities become null. */
+    JsonWriter value(Double d) throws IOException {
+        if (d == null || d.isNaN() || d.isInfinite()) {
+            return nullValue();
+        }
+        separate();
+        BigDecimal rounded = BigDecimal.valueOf(d).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        if (rounded.signum() == 0) {
+            out.write("0.0");
+        } else {
+            String plain = rounded.round(MathContext.UNLIMITED).toPlainString();
+            out.write(plain.indexOf('.') < 0 ? plain + ".0" : plain);
+        }
+        return this;
+    }
+
+    JsonWriter nullValue() throws IOException {
+        separate();
+        out.write("null");
+        return this;
+    }
+
+    private JsonWriter open(char c) throws IOException {
+        separate();
+        out.write(c);
+        needsComma[++depth] = false;
+        return this;
+    }
+
+    private JsonWriter close(char c) throws IOException {
+        depth--;
+        out.write(c);
+        return this;
+    }
+
+    private void separate() throws IOException {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        if (needsComma[depth]) {
+            out.write(',');
+        }
+        needsComma[depth] = true;
+    }
+
+    private void string(String s) throws IOException {
+        out.write('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.write("\\\"");
+                case '\\' -> out.write("\\\\");
+                case '\n' -> out.write("\\n");
+                case '\r' -> out.write("\\r");
+                case '\t' -> out.write("\\t");
+                case '\b' -> out.write("\\b");
+                case '\f' -> out.write("\\f");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        out.write(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.write(c);
+                    }
+                }
+            }
+        }
+        out.write('"');
+    }
+}

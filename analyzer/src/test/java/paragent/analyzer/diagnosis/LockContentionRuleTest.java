@@ -1,0 +1,119 @@
+package paragent.analyzer.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import paragent.analyzer.model.JvmInfo;
+import paragent.analyzer.model.LockKey;
+import paragent.analyzer.model.LockKind;
+import paragent.analyzer.model.LockModel;
+import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.model.ThreadWait;
+import paragent.analyzer.model.WaitDistribution;
+
+/** The rule on synthetic models: waits, spinning, thresholds and share capping. */
+class LockContentionRuleTest {
+
+    private static final long PERIOD_NANOS = 10_000_000L;
+
+    private static ThreadTime worker(long id, double cpuSeconds, long samples, double blockedSeconds) {
+        return new ThreadTime("w" + id, id, null, cpuSeconds, 3, cpuSeconds, null, blockedSeconds, 0, 0, 0, 0, 0,
+                Math.max(0, 3 - cpuSeconds - blockedSeconds), samples, false, true);
+    }
+
+    private static LockModel monitor(String lockClass, long waitsPerThread, long waitNanosPerThread, long... threadIds) {
+        List<ThreadWait> waiters = java.util.Arrays.stream(threadIds)
+                .mapToObj(id -> new ThreadWait(id, "w" + id, waitsPerThread, waitNanosPerThread)).toList();
+        long count = waitsPerThread * threadIds.length;
+        long total = waitNanosPerThread * threadIds.length;
+        return new LockModel(new LockKey(LockKind.MONITOR, lockClass, ""),
+                new WaitDistribution(count, total, 20_000, 3_000_000, 9_000_000),
+                List.of(new SiteCount("app.Counter.increment(Counter.java:42)", count, total)), waiters, List.of(),
+                List.of(new SiteCount("app.Counter.increment(Counter.java:43)", 12, 0)));
+    }
+
+    private static RecordingModel model(List<ThreadTime> threads, List<LockModel> locks) {
+        return new RecordingModel("r.jfr", new JvmInfo(1L, "17", 2, "app"), 3, PERIOD_NANOS, threads, locks, List.of());
+    }
+
+    @Test
+    void lostTimeIsWorkersWaitForTheLock() {
+        RecordingModel m = model(List.of(worker(1, 1.5, 150, 1.0), worker(2, 1.5, 150, 1.0)),
+                List.of(monitor("app.Counter", 100, 1_000_000_000L, 1, 2)));
+
+        List<Finding> findings = Diagnosis.diagnose(m);
+
+        assertThat(findings).hasSize(1);
+        Finding f = findings.get(0);
+        assertThat(f.lostThreadSeconds()).isCloseTo(2.0, within(1e-9));
+        assertThat(f.share()).isCloseTo(2.0 / 6, within(1e-9));
+        assertThat(f.subject()).isEqualTo("app.Counter");
+        assertThat(f.where()).isEqualTo("app.Counter.increment(Counter.java:42)");
+        assertThat(f.title()).isEqualTo("2 worker threads spend 33% of their time waiting for app.Counter");
+        assertThat(f.evidence()).isEqualTo("200 contended acquisitions, p99 wait 3.0 ms, held longest by Counter.increment (holder frames)");
+        assertThat(f.advice()).contains("LongAdder");
+    }
+
+    @Test
+    void unsampledCpuOfContendingThreadsIsSpinningOnTheMonitor() {
+        // 2.8 CPU-seconds each, only 120 samples at 10 ms: 1.6 s each the sampler could not see.
+        RecordingModel m = model(List.of(worker(1, 2.8, 120, 0.05), worker(2, 2.8, 120, 0.05)),
+                List.of(monitor("app.Counter", 300, 50_000_000L, 1, 2)));
+
+        Finding f = Diagnosis.diagnose(m).get(0);
+
+        assertThat(f.lostThreadSeconds()).isCloseTo(2 * (0.05 + 1.6), within(1e-9));
+        assertThat(f.evidence()).contains("~3.20 s spinning, estimated from CPU time the sampler could not see");
+        assertThat(f.title()).contains("waiting for or spinning on");
+    }
+
+    @Test
+    void wellSampledCpuIsNotSpinning() {
+        RecordingModel m = model(List.of(worker(1, 2.8, 275, 0.05), worker(2, 2.8, 275, 0.05)),
+                List.of(monitor("app.Counter", 300, 50_000_000L, 1, 2)));
+
+        assertThat(Diagnosis.diagnose(m).get(0).lostThreadSeconds()).isCloseTo(0.1, within(1e-9));
+    }
+
+    @Test
+    void fewContendedEntersDoNotMakeASpinner() {
+        RecordingModel m = model(List.of(worker(1, 2.8, 50, 0.0), worker(2, 2.8, 50, 0.0)),
+                List.of(monitor("app.Counter", 3, 1_000_000L, 1, 2)));
+
+        assertThat(Diagnosis.diagnose(m)).isEmpty();
+    }
+
+    @Test
+    void tinyContentionIsIgnored() {
+        RecordingModel m = model(List.of(worker(1, 2.8, 280, 0.01), worker(2, 2.8, 280, 0.01)),
+                List.of(monitor("app.Counter", 10, 10_000_000L, 1, 2)));
+
+        assertThat(Diagnosis.diagnose(m)).isEmpty();
+    }
+
+    @Test
+    void nonWorkerWaitsDoNotCount() {
+        ThreadTime idle = worker(3, 0, 0, 2.0).withWorker(false);
+        RecordingModel m = model(List.of(worker(1, 3, 300, 0), idle),
+                List.of(monitor("app.Counter", 100, 2_000_000_000L, 3)));
+
+        assertThat(Diagnosis.diagnose(m)).isEmpty();
+    }
+
+    @Test
+    void sharesNeverSumAboveOne() {
+        // Recorded waits exceed the lifetime: each thread is capped at its lifetime, shares at 1.
+        RecordingModel m = model(List.of(worker(1, 0, 0, 3), worker(2, 0, 0, 3)),
+                List.of(monitor("app.A", 100, 3_000_000_000L, 1, 2), monitor("app.B", 100, 3_000_000_000L, 1, 2)));
+
+        List<Finding> findings = Diagnosis.diagnose(m);
+
+        assertThat(findings).hasSize(2);
+        assertThat(findings.stream().mapToDouble(Finding::share).sum()).isLessThanOrEqualTo(1.0 + 1e-9);
+        assertThat(findings.stream().mapToDouble(Finding::lostThreadSeconds).sum()).isCloseTo(6.0, within(1e-9));
+    }
+}

@@ -1,0 +1,38 @@
+package paragent.demo;
+
+import java.util.List;
+
+/**
+ * One demo program: a port of a seed example with a planted bottleneck and a fixed variant.
+ *
+ * <p>Contract: {@link #run} does a fixed total amount of work, set by {@link DemoConfig#scale()}
+ * and independent of {@link DemoConfig#threads()}, spread over exactly {@code threads} worker
+ * threads; its bottleneck is real work, never a sleep. Both variants compute the same result.
+ * {@link #expectedFinding} states what a diagnosis of the bottleneck variant must report.
+ *
+ * <p>Implementations are stateless: one instance may run several configs, one after another or
+ * concurrently.
+ */
+public interface Demo {
+
+    /** The name used on the command line, e.g. {@code shared-counter}. */
+    String name();
+
+    /** One line saying what the demo does and where its bottleneck is. */
+    String description();
+
+    /** The demo-specific options {@link DemoMain} accepts for this demo; none by default. */
+    default List<DemoOption> options() {
+        return List.of();
+    }
+
+    /** The finding the bottleneck variant of this config must produce; never null. */
+    ExpectedFinding expectedFinding(DemoConfig config);
+
+    /**
+     * Runs the demo on {@code config.threads()} new worker threads and waits for them.
+     *
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    DemoResult run(DemoConfig config) throws InterruptedException;
+}
