@@ -44,4 +44,9 @@ public final class ThreadTimesEvent extends jdk.jfr.Event {
 
     @Label("Waited Count")
     public long waitedCount;
+
+    @Label("Baseline")
+    @Description("True for the values read when the recording started: subtract them to get the time spent"
+            + " while recording (they include JVM start-up and the agent's own start)")
+    public boolean baseline;
 }

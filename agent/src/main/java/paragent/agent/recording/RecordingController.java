@@ -60,6 +60,7 @@ public final class RecordingController {
         LockWaits.install(locks);
         ThreadExits.install(threadTimes::emit);
         writeRunInfo(version);
+        threadTimes.emitBaseline();
 
         Thread flusher = new Thread(this::flushPeriodically, "paragent-flush");
         flusher.setDaemon(true);

@@ -36,13 +36,26 @@ final class ThreadTimesSampler {
 
     /** Writes one event for every live platform thread. */
     void emitAll() {
+        emitAll(false);
+    }
+
+    /** Writes the baseline: every live thread's totals as the recording starts. */
+    void emitBaseline() {
+        emitAll(true);
+    }
+
+    private void emitAll(boolean baseline) {
         for (Thread thread : Threads.live()) {
-            emit(thread);
+            emit(thread, baseline);
         }
     }
 
     /** Writes one event for {@code thread}, if it is still alive. */
     void emit(Thread thread) {
+        emit(thread, false);
+    }
+
+    private void emit(Thread thread, boolean baseline) {
         long id = thread.getId();
         ThreadInfo info = threads.getThreadInfo(id);
         if (info == null) {
@@ -56,6 +69,7 @@ final class ThreadTimesSampler {
         event.blockedCount = info.getBlockedCount();
         event.waitedNanos = millisToNanos(info.getWaitedTime());
         event.waitedCount = info.getWaitedCount();
+        event.baseline = baseline;
         event.commit();
     }
 
