@@ -1,6 +1,8 @@
 package paragent.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import paragent.agent.internal.BootstrapInjector;
 import paragent.agent.internal.Log;
@@ -27,6 +29,20 @@ public final class PreMain {
         start(args, inst, true);
     }
 
+    /**
+     * Runs {@link BootstrapInjector} in a class loader of its own, so that the export of
+     * {@code jdk.internal.misc} it needs goes to that loader's unnamed module, not to the
+     * application's (the agent jar shares the application class loader): the application gains
+     * no access it did not have.
+     */
+    private static void injectBootstrapClasses(Instrumentation inst) throws Exception {
+        URL agentJar = PreMain.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {agentJar}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> injector = Class.forName(BootstrapInjector.class.getName(), true, isolated);
+            injector.getMethod("inject", Instrumentation.class).invoke(null, inst);
+        }
+    }
+
     private static void start(String args, Instrumentation inst, boolean attached) {
         try {
             AgentOptions options = AgentOptions.parse(args);
@@ -42,7 +58,7 @@ public final class PreMain {
             if (System.getProperty("net.bytebuddy.safe") == null) {
                 System.setProperty("net.bytebuddy.safe", "true");
             }
-            BootstrapInjector.inject(inst);
+            injectBootstrapClasses(inst);
             // Loaded only now, so that nothing it links against is loaded before the bootstrap
             // classes exist.
             Class.forName("paragent.agent.Agent")

@@ -43,6 +43,8 @@ public final class BootstrapInjector {
      * @return the bootstrap loader's unnamed module, which now holds them
      */
     public static Module inject(Instrumentation inst) throws ReflectiveOperationException, IOException {
+        // Expected to run in a class loader of its own (see PreMain): agentModule is then that
+        // loader's unnamed module, and the application's module gains nothing.
         Module javaBase = Object.class.getModule();
         Module agentModule = BootstrapInjector.class.getModule();
         inst.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", Set.of(agentModule)),

@@ -35,6 +35,14 @@ class RelocationIT {
     }
 
     @Test
+    void theAgentsModuleExportsDoNotReachTheApplication() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(ForkedJvm.command("out=" + dir, ForkedJvm.TEST_CLASSES.toString(),
+                "paragent.testapps.InternalAccessApp"), dir);
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("internal=denied\n");
+    }
+
+    @Test
     void theUserJarHasNoUnrelocatedThirdPartyClasses() throws Exception {
         try (var jar = new java.util.jar.JarFile(ForkedJvm.AGENT_JAR.toFile())) {
             var names = jar.stream().map(java.util.jar.JarEntry::getName)
