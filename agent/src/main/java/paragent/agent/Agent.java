@@ -21,8 +21,11 @@ public final class Agent {
     public static void start(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
         long pid = ProcessHandle.current().pid();
         Path outDir = writableOutputDirectory(options.outDir(), pid);
-        RecordingController.start(options, outDir, "paragent-" + pid, version());
+        // Instrument first, record second: the advice does nothing until the recording installs
+        // its sinks, and the recording (its wall time, main's baseline CPU) then starts after the
+        // agent's own start-up instead of counting it as the program's.
         Instrumentations.install(inst);
+        RecordingController.start(options, outDir, "paragent-" + pid, version());
     }
 
     /**

@@ -22,8 +22,10 @@ import paragent.analyzer.model.ThreadWait;
  * inside the VM, at full CPU, where the execution sampler cannot see it; JFR records only the
  * waits that end up blocking. So CPU time the sampler could not account for
  * ({@code cpuSeconds − samples × samplePeriod}) in a thread that also has contended monitor
- * enters is attributed to those monitors, in proportion to its enter events on each. A thread's
- * lost time never exceeds its lifetime.
+ * enters is attributed to those monitors, in proportion to its enter events on each, but only on
+ * strong evidence: many contended enters on the thread, at a high rate per CPU-second, on monitors
+ * with many contended enters (see the {@code MIN_*} constants). A thread's lost time never exceeds
+ * its lifetime.
  */
 public final class LockContentionRule implements Rule {
 
@@ -38,9 +40,20 @@ public final class LockContentionRule implements Rule {
 
     /**
      * Spinning is estimated only for threads with at least this many contended monitor enters per
-     * CPU-second: a few stray contended enters do not make a thread a spinner.
+     * CPU-second. Unsampled CPU has other causes (JIT warm-up, the JDK 17 sampler's limit of a few
+     * threads per period), so it takes a high rate of contended enters to call it spinning; a thread
+     * spinning on a hot monitor showed ~90 per CPU-second at the 10 µs monitor threshold.
      */
-    public static final double MIN_CONTENDED_ENTERS_PER_CPU_SECOND = 10;
+    public static final double MIN_CONTENDED_ENTERS_PER_CPU_SECOND = 50;
+
+    /** Spinning is estimated only for threads with at least this many contended monitor enter events. */
+    public static final long MIN_CONTENDED_ENTERS_FOR_SPIN = 20;
+
+    /**
+     * Spinning is attributed only to monitors with at least this many contended enter events in all:
+     * a lock seen contended a handful of times never gets a finding from estimated spinning.
+     */
+    public static final long MIN_LOCK_ENTERS_FOR_SPIN = 20;
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -107,7 +120,7 @@ public final class LockContentionRule implements Rule {
             Map<LockModel, Long> enters = new HashMap<>();
             long totalEnters = 0;
             for (LockModel lock : model.locks()) {
-                if (lock.key().kind() != LockKind.MONITOR) {
+                if (lock.key().kind() != LockKind.MONITOR || recordedEnters(lock) < MIN_LOCK_ENTERS_FOR_SPIN) {
                     continue;
                 }
                 for (ThreadWait w : lock.waiters()) {
@@ -117,7 +130,8 @@ public final class LockContentionRule implements Rule {
                     }
                 }
             }
-            if (totalEnters < MIN_CONTENDED_ENTERS_PER_CPU_SECOND * t.cpuSeconds()) {
+            if (totalEnters < MIN_CONTENDED_ENTERS_FOR_SPIN
+                    || totalEnters < MIN_CONTENDED_ENTERS_PER_CPU_SECOND * t.cpuSeconds()) {
                 continue;
             }
             for (Map.Entry<LockModel, Long> e : enters.entrySet()) {
@@ -125,6 +139,10 @@ public final class LockContentionRule implements Rule {
                 v[1] += unsampledCpu * e.getValue() / totalEnters;
             }
         }
+    }
+
+    private static long recordedEnters(LockModel lock) {
+        return lock.waiters().stream().mapToLong(ThreadWait::waits).sum();
     }
 
     /** A thread cannot lose more time than it lived: scale its contributions down when they do. */

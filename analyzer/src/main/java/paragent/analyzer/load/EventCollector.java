@@ -41,6 +41,9 @@ final class EventCollector {
     int runInfoProcessors;
     long runInfoSamplePeriodMillis;
 
+    /** One shared copy of each {@code pkg.Class.method} seen on sampled stacks. */
+    private final Map<String, String> internedMethods = new HashMap<>();
+
     /** Event type id to name, for jdk.ActiveSetting. */
     final Map<Long, String> typeNames = new HashMap<>();
     /** jdk.ActiveSetting values: event type id, then setting name to value (last wins). */
@@ -122,7 +125,8 @@ final class EventCollector {
         String lockClass = LockClasses.lockClassOfPark(parkedClass == null ? null : parkedClass.getName());
         if (lockClass != null) {
             LockData lock = parkLocks.computeIfAbsent(new LockKey(LockKind.JUC, lockClass, ""), LockData::new);
-            lock.addWait(waiter.javaId, startNanos, endNanos, 0, Frames.firstApplicationFrame(event.getStackTrace()));
+            lock.addWait(waiter.javaId, startNanos, endNanos, 0,
+                    Frames.firstApplicationFrame(event.getStackTrace(), lockClass));
         }
     }
 
@@ -131,12 +135,20 @@ final class EventCollector {
             return;
         }
         waiter.lockWaits.add(startNanos, endNanos);
+        if (LockClasses.isCoordination(event.getString("lockClass"))) {
+            return; // parked time, but waiting for a latch or a queue is not lock contention
+        }
         LockData lock = paragentLock(event);
         long holderId = holderId(lock, event.getThread("holder"));
-        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, Frames.firstApplicationFrame(event.getStackTrace()));
+        // The waiting line is the application's call of the lock, not the lock's own acquire().
+        lock.addWait(waiter.javaId, startNanos, endNanos, holderId,
+                Frames.firstApplicationFrame(event.getStackTrace(), lock.key.lockClass()));
     }
 
     private void onLockSummary(RecordedEvent event) {
+        if (LockClasses.isCoordination(event.getString("lockClass"))) {
+            return;
+        }
         LockData lock = paragentLock(event);
         lock.hasSummary = true;
         lock.summaryWaits += event.getLong("waits");
@@ -168,10 +180,17 @@ final class EventCollector {
             return;
         }
         sawThreadTimes = true;
+        long[] values = {event.getLong("cpuNanos"), event.getLong("blockedNanos"), event.getLong("waitedNanos")};
+        if (event.hasField("baseline") && event.getBoolean("baseline")) {
+            if (data.threadTimesBaseline == null || atNanos < data.threadTimesBaselineAtNanos) {
+                data.threadTimesBaselineAtNanos = atNanos;
+                data.threadTimesBaseline = values;
+            }
+            return;
+        }
         if (atNanos >= data.threadTimesAtNanos) {
             data.threadTimesAtNanos = atNanos;
-            data.threadTimes = new long[] {event.getLong("cpuNanos"), event.getLong("blockedNanos"),
-                    event.getLong("waitedNanos")};
+            data.threadTimes = values;
         }
     }
 
@@ -186,6 +205,7 @@ final class EventCollector {
         if (frame != null) {
             sampled.sampleTimes.add(atNanos, sampled.sampleFrames.size());
             sampled.sampleFrames.add(frame);
+            sampled.sampleStacks.add(Frames.methods(event.getStackTrace(), internedMethods));
         }
     }
 

@@ -1,6 +1,8 @@
 package paragent.analyzer.load;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -10,22 +12,37 @@ import jdk.jfr.consumer.RecordedStackTrace;
  *
  * <p>Application code is everything outside {@link #NON_APPLICATION_PREFIXES}; in particular
  * {@code paragent.demo.*} and other {@code paragent.*} packages are application code, only the
- * agent's own {@code paragent.agent.*} is not.
+ * agent's own {@code paragent.agent.*} and the libraries it relocates under {@code paragent.shaded.*}
+ * are not.
  */
 final class Frames {
 
     /** Packages whose frames are never the application's. */
     static final List<String> NON_APPLICATION_PREFIXES =
-            List.of("java.", "jdk.", "sun.", "com.sun.", "paragent.agent.");
+            List.of("java.", "jdk.", "sun.", "com.sun.", "paragent.agent.", "paragent.shaded.");
 
     private Frames() {
     }
 
     /** @return the top application frame as {@code pkg.Class.method(File.java:line)}, or null */
     static String firstApplicationFrame(RecordedStackTrace stack) {
+        return firstApplicationFrame(stack, null);
+    }
+
+    /**
+     * The top application frame outside a lock's own implementation: frames of {@code lockClass}
+     * and of its nested classes are skipped, so a wait inside {@code app.Gil.acquire()} is reported
+     * at the line that called {@code acquire}. When every application frame belongs to the lock,
+     * the top one is returned.
+     *
+     * @param lockClass the lock's class, or null to skip nothing
+     * @return the frame as {@code pkg.Class.method(File.java:line)}, or null
+     */
+    static String firstApplicationFrame(RecordedStackTrace stack, String lockClass) {
         if (stack == null) {
             return null;
         }
+        String insideLock = null;
         for (RecordedFrame frame : stack.getFrames()) {
             RecordedMethod method = frame.getMethod();
             if (method == null || method.getType() == null || !frame.isJavaFrame()) {
@@ -33,10 +50,49 @@ final class Frames {
             }
             String className = method.getType().getName();
             if (isApplicationClass(className)) {
-                return format(className, method.getName(), frame.getLineNumber());
+                String formatted = format(className, method.getName(), frame.getLineNumber());
+                if (!belongsTo(className, lockClass)) {
+                    return formatted;
+                }
+                if (insideLock == null) {
+                    insideLock = formatted;
+                }
             }
         }
-        return null;
+        return insideLock;
+    }
+
+    /** @return true when {@code className} is {@code lockClass} or one of its nested classes */
+    static boolean belongsTo(String className, String lockClass) {
+        return lockClass != null && (className.equals(lockClass) || className.startsWith(lockClass + "$"));
+    }
+
+    /**
+     * The methods on a stack as {@code pkg.Class.method}, top first, each string taken from
+     * {@code interned} so that samples share them.
+     */
+    static String[] methods(RecordedStackTrace stack, Map<String, String> interned) {
+        if (stack == null) {
+            return new String[0];
+        }
+        List<RecordedFrame> frames = stack.getFrames();
+        String[] methods = new String[frames.size()];
+        int n = 0;
+        for (RecordedFrame frame : frames) {
+            RecordedMethod method = frame.getMethod();
+            if (method == null || method.getType() == null || !frame.isJavaFrame()) {
+                continue;
+            }
+            String name = method.getType().getName() + "." + method.getName();
+            methods[n++] = interned.computeIfAbsent(name, k -> k);
+        }
+        return n == methods.length ? methods : Arrays.copyOf(methods, n);
+    }
+
+    /** @return {@code pkg.Class.method} of a frame formatted by {@link #format}, or the input without a '(' */
+    static String methodOf(String formattedFrame) {
+        int paren = formattedFrame.indexOf('(');
+        return paren < 0 ? formattedFrame : formattedFrame.substring(0, paren);
     }
 
     static boolean isApplicationClass(String className) {

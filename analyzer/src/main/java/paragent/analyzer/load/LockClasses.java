@@ -58,6 +58,20 @@ final class LockClasses {
         return parkedClass.startsWith("java.util.concurrent.") ? null : parkedClass;
     }
 
+    /**
+     * @param lockClass a synchronizer's class as paragent records it ({@code lockClass} of
+     *                  {@code paragent.LockWait}), may be null
+     * @return true when waiting on it is coordination (a latch, a barrier, a queue, a future), not
+     *         lock contention
+     */
+    static boolean isCoordination(String lockClass) {
+        if (lockClass == null || lockClass.isEmpty()) {
+            return false;
+        }
+        int dollar = lockClass.indexOf('$');
+        return isIdleWait(lockClass) || (dollar > 0 && isIdleWait(lockClass.substring(0, dollar)));
+    }
+
     private static boolean isIdleWait(String className) {
         return IDLE_WAIT_CLASSES.contains(className)
                 || className.endsWith("Queue")

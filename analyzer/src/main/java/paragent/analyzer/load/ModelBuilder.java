@@ -37,6 +37,7 @@ final class ModelBuilder {
     private final List<String> warnings;
     private final Map<Long, long[]> sortedSampleTimes = new HashMap<>();
     private final Map<Long, String[]> sortedSampleFrames = new HashMap<>();
+    private final Map<Long, String[][]> sortedSampleStacks = new HashMap<>();
 
     ModelBuilder(EventCollector collector, List<String> warnings) {
         this.in = collector;
@@ -94,9 +95,10 @@ final class ModelBuilder {
         double waiting;
         double sleeping;
         if (t.threadTimes != null) {
-            cpu = t.threadTimes[0] / NANOS_PER_SECOND;
-            blocked = t.threadTimes[1] / NANOS_PER_SECOND;
-            double waited = t.threadTimes[2] / NANOS_PER_SECOND;
+            long[] times = sinceBaseline(t);
+            cpu = times[0] / NANOS_PER_SECOND;
+            blocked = times[1] / NANOS_PER_SECOND;
+            double waited = times[2] / NANOS_PER_SECOND;
             double fromEvents = parkedFromEvents + waitingFromEvents + sleepingFromEvents;
             if (fromEvents > 0) {
                 parked = waited * parkedFromEvents / fromEvents;
@@ -126,6 +128,27 @@ final class ModelBuilder {
         boolean internal = WorkerClassifier.isInternal(t.name, t.group);
         return new ThreadTime(t.name, t.javaId, t.osId, cpu, lifetime, running, null, blocked, parked,
                 waiting, sleeping, 0, 0, other, t.executionSamples, internal, false);
+    }
+
+    /**
+     * The thread's last cumulative ThreadTimes minus its baseline (the values as the recording
+     * started), so JVM start-up and the agent's own start in {@code main} are not counted. Without a
+     * baseline the thread started during the recording and its totals count from its start.
+     */
+    static long[] sinceBaseline(long[] last, long[] baseline) {
+        if (baseline == null) {
+            return last;
+        }
+        long[] result = new long[last.length];
+        for (int i = 0; i < last.length; i++) {
+            result[i] = Math.max(0, last[i] - baseline[i]);
+        }
+        return result;
+    }
+
+    private static long[] sinceBaseline(ThreadData t) {
+        return sinceBaseline(t.threadTimes,
+                t.threadTimesBaselineAtNanos <= t.threadTimesAtNanos ? t.threadTimesBaseline : null);
     }
 
     /** Park time plus paragent.LockWait time, counting a park inside a LockWait (the same wait) once. */
@@ -176,6 +199,7 @@ final class ModelBuilder {
         Map<Long, long[]> byWaiter = new LinkedHashMap<>();
         Map<Long, Long> byHolder = new LinkedHashMap<>();
         Map<String, Long> holderFrames = new HashMap<>();
+        Map<String, Long> holderFramesInContendedCode = new HashMap<>();
         long eventTotalNanos = 0;
         for (LockData.Wait w : lock.waits) {
             long nanos = Math.max(0, w.endNanos() - w.startNanos());
@@ -188,7 +212,7 @@ final class ModelBuilder {
             waiter[1] += nanos;
             if (w.holderId() != 0) {
                 byHolder.merge(w.holderId(), 1L, Long::sum);
-                countHolderFrames(w, holderFrames);
+                countHolderFrames(w, holderFrames, holderFramesInContendedCode);
             }
         }
         List<SiteCount> siteCounts = new ArrayList<>();
@@ -201,7 +225,10 @@ final class ModelBuilder {
         byHolder.forEach((id, n) -> holders.add(new HolderCount(lock.holderNames.getOrDefault(id, name(id)), n)));
         holders.sort(Comparator.comparingLong(HolderCount::waitsCaused).reversed());
         List<SiteCount> frames = new ArrayList<>();
-        holderFrames.forEach((frame, n) -> frames.add(new SiteCount(frame, n, 0)));
+        // Samples whose stack passes through the waiters' code show the critical section itself;
+        // the rest may be the holder's work after it released the lock within the same interval.
+        (holderFramesInContendedCode.isEmpty() ? holderFrames : holderFramesInContendedCode)
+                .forEach((frame, n) -> frames.add(new SiteCount(frame, n, 0)));
         frames.sort(Comparator.comparingLong(SiteCount::count).reversed());
 
         WaitDistribution distribution;
@@ -219,8 +246,12 @@ final class ModelBuilder {
         return new LockModel(lock.key, distribution, siteCounts, waiters, holders, frames);
     }
 
-    /** Counts the holder's sampled application frames inside one wait interval. */
-    private void countHolderFrames(LockData.Wait w, Map<String, Long> counts) {
+    /**
+     * Counts the holder's sampled application frames inside one wait interval: all of them in
+     * {@code counts}, and those whose stack contains the waiter site's method (the holder is inside
+     * the contended code) also in {@code inContendedCode}.
+     */
+    private void countHolderFrames(LockData.Wait w, Map<String, Long> counts, Map<String, Long> inContendedCode) {
         ThreadData holder = in.threads.get(w.holderId());
         if (holder == null || holder.sampleTimes.pairs() == 0) {
             return;
@@ -231,10 +262,24 @@ final class ModelBuilder {
             times = sortedSampleTimes.get(holder.javaId);
         }
         String[] frames = sortedSampleFrames.get(holder.javaId);
+        String[][] stacks = sortedSampleStacks.get(holder.javaId);
+        String siteMethod = w.site() == null ? null : Frames.methodOf(w.site());
         int idx = Arrays.binarySearch(times, w.startNanos());
         for (int i = idx >= 0 ? idx : -idx - 1; i < times.length && times[i] <= w.endNanos(); i++) {
             counts.merge(frames[i], 1L, Long::sum);
+            if (siteMethod != null && contains(stacks[i], siteMethod)) {
+                inContendedCode.merge(frames[i], 1L, Long::sum);
+            }
         }
+    }
+
+    private static boolean contains(String[] methods, String method) {
+        for (String m : methods) {
+            if (m.equals(method)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void sortSamples(ThreadData holder) {
@@ -246,11 +291,15 @@ final class ModelBuilder {
         Arrays.sort(order, Comparator.comparingLong(holder.sampleTimes::first));
         long[] times = new long[n];
         String[] frames = new String[n];
+        String[][] stacks = new String[n][];
         for (int i = 0; i < n; i++) {
             times[i] = holder.sampleTimes.first(order[i]);
-            frames[i] = holder.sampleFrames.get((int) holder.sampleTimes.second(order[i]));
+            int sample = (int) holder.sampleTimes.second(order[i]);
+            frames[i] = holder.sampleFrames.get(sample);
+            stacks[i] = holder.sampleStacks.get(sample);
         }
         sortedSampleTimes.put(holder.javaId, times);
+        sortedSampleStacks.put(holder.javaId, stacks);
         sortedSampleFrames.put(holder.javaId, frames);
     }
 

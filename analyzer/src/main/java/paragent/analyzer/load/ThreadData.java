@@ -35,10 +35,18 @@ final class ThreadData {
     /** jdk.ExecutionSample timestamps and top application frames, for holder analysis. */
     final LongPairs sampleTimes = new LongPairs();
     final List<String> sampleFrames = new ArrayList<>();
+    /** Per sample with a frame: the methods on its stack ({@code pkg.Class.method}), top first. */
+    final List<String[]> sampleStacks = new ArrayList<>();
 
     /** Last paragent.ThreadTimes seen (by timestamp); null when none. */
     long[] threadTimes;
     long threadTimesAtNanos = Long.MIN_VALUE;
+    /**
+     * First paragent.ThreadTimes with {@code baseline=true}: the totals as the recording started,
+     * to subtract; null when none (the thread started later, or an older recording).
+     */
+    long[] threadTimesBaseline;
+    long threadTimesBaselineAtNanos = Long.MAX_VALUE;
 
     ThreadData(long javaId) {
         this.javaId = javaId;

@@ -88,6 +88,49 @@ class LockContentionRuleTest {
     }
 
     @Test
+    void aHandfulOfStrayEntersNeverTurnUnsampledCpuIntoAFinding() {
+        // montecarlo's fixed variant: 4 contended enters on java.lang.Object, 0.28 s of CPU unsampled
+        // (JIT warm-up, the JDK 17 sampler's thread limit). Not spinning, and no finding.
+        RecordingModel m = model(List.of(worker(1, 0.3, 10, 0), worker(2, 0.3, 10, 0)),
+                List.of(monitor("java.lang.Object", 4, 30_000L, 1, 2)));
+
+        assertThat(Diagnosis.diagnose(m)).isEmpty();
+    }
+
+    @Test
+    void spinNeedsAHighRateOfContendedEntersPerCpuSecond() {
+        // 60 enters per thread in 2.8 CPU-seconds (~21/CPU-s): many events, but not a spinner's rate.
+        RecordingModel m = model(List.of(worker(1, 2.8, 120, 0.05), worker(2, 2.8, 120, 0.05)),
+                List.of(monitor("app.Counter", 60, 50_000_000L, 1, 2)));
+
+        assertThat(Diagnosis.diagnose(m).get(0).lostThreadSeconds()).isCloseTo(0.1, within(1e-9));
+    }
+
+    @Test
+    void spinNeedsEnoughEnterEventsOnTheThread() {
+        // 15 enters in 0.2 CPU-seconds is a high rate, but too few events to call it spinning.
+        RecordingModel m = model(List.of(worker(1, 0.2, 5, 0.05), worker(2, 0.2, 5, 0.05)),
+                List.of(monitor("app.Counter", 15, 50_000_000L, 1, 2)));
+
+        assertThat(Diagnosis.diagnose(m).get(0).lostThreadSeconds()).isCloseTo(0.1, within(1e-9));
+    }
+
+    @Test
+    void spinGoesOnlyToMonitorsWithManyContendedEnters() {
+        // A spinning thread with 300 enters on app.Counter and 3 on java.lang.Object: all its
+        // unsampled CPU goes to app.Counter; the stray monitor gets only its recorded wait.
+        RecordingModel m = model(List.of(worker(1, 2.8, 120, 0.05), worker(2, 2.8, 120, 0.05)),
+                List.of(monitor("app.Counter", 300, 50_000_000L, 1, 2),
+                        monitor("java.lang.Object", 3, 60_000_000L, 1, 2)));
+
+        List<Finding> findings = Diagnosis.diagnose(m);
+
+        assertThat(findings).extracting(Finding::subject).containsExactly("app.Counter", "java.lang.Object");
+        assertThat(findings.get(0).lostThreadSeconds()).isCloseTo(2 * (0.05 + 1.6), within(1e-9));
+        assertThat(findings.get(1).lostThreadSeconds()).isCloseTo(0.12, within(1e-9));
+    }
+
+    @Test
     void tinyContentionIsIgnored() {
         RecordingModel m = model(List.of(worker(1, 2.8, 280, 0.01), worker(2, 2.8, 280, 0.01)),
                 List.of(monitor("app.Counter", 10, 10_000_000L, 1, 2)));

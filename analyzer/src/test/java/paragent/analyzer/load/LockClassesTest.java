@@ -38,6 +38,30 @@ class LockClassesTest {
     }
 
     @Test
+    void latchesQueuesAndFuturesAreCoordinationNotLocks() {
+        assertThat(LockClasses.isCoordination("java.util.concurrent.CountDownLatch")).isTrue();
+        assertThat(LockClasses.isCoordination("java.util.concurrent.CountDownLatch$Sync")).isTrue();
+        assertThat(LockClasses.isCoordination("java.util.concurrent.LinkedBlockingQueue")).isTrue();
+        assertThat(LockClasses.isCoordination("java.util.concurrent.locks.ReentrantLock")).isFalse();
+        assertThat(LockClasses.isCoordination("app.GlobalLock")).isFalse();
+        assertThat(LockClasses.isCoordination(null)).isFalse();
+    }
+
+    @Test
+    void theAgentsRelocatedLibrariesAreNotApplicationCode() {
+        assertThat(Frames.isApplicationClass("paragent.shaded.org.HdrHistogram.ConcurrentHistogram")).isFalse();
+    }
+
+    @Test
+    void aLocksNestedClassesBelongToIt() {
+        assertThat(Frames.belongsTo("app.Gil", "app.Gil")).isTrue();
+        assertThat(Frames.belongsTo("app.Gil$Sync", "app.Gil")).isTrue();
+        assertThat(Frames.belongsTo("app.GilDemo", "app.Gil")).isFalse();
+        assertThat(Frames.belongsTo("app.Gil", null)).isFalse();
+        assertThat(Frames.methodOf("app.Gil$Sync.acquire(Gil.java:12)")).isEqualTo("app.Gil$Sync.acquire");
+    }
+
+    @Test
     void settingDurationsParse() {
         assertThat(ModelBuilder.durationNanos("10 ms")).isEqualTo(10_000_000L);
         assertThat(ModelBuilder.durationNanos("1 s")).isEqualTo(1_000_000_000L);

@@ -51,6 +51,7 @@ public final class ParagentEvents {
         public long blockedCount;
         public long waitedNanos;
         public long waitedCount;
+        public boolean baseline;
     }
 
     @Name("paragent.RunInfo")

@@ -1,0 +1,114 @@
+package paragent.analyzer.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import paragent.analyzer.model.LockKey;
+import paragent.analyzer.model.LockKind;
+import paragent.analyzer.model.LockModel;
+import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadTime;
+
+/** The model built from collected facts: ThreadTimes baselines and holders' frames. */
+class ModelBuilderTest {
+
+    private static final long S = 1_000_000_000L;
+
+    private static EventCollector recording(long seconds) {
+        EventCollector in = new EventCollector();
+        in.recordingStartNanos = 0;
+        in.recordingEndNanos = seconds * S;
+        in.runInfoProcessors = 2;
+        in.runInfoSamplePeriodMillis = 10;
+        in.sawThreadLifecycle = true;
+        in.sawThreadTimes = true;
+        return in;
+    }
+
+    private static ThreadData thread(EventCollector in, long id, String name) {
+        ThreadData t = new ThreadData(id);
+        t.name = name;
+        in.threads.put(id, t);
+        return t;
+    }
+
+    private static ThreadTime byName(RecordingModel model, String name) {
+        return model.threads().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void threadTimesCountFromTheBaselineSoMainsStartUpIsNotWork() {
+        EventCollector in = recording(4);
+        ThreadData main = thread(in, 1, "main");
+        main.threadTimesBaseline = new long[] {700_000_000L, 0, 0};
+        main.threadTimesBaselineAtNanos = 0;
+        main.threadTimes = new long[] {720_000_000L, 0, 3 * S};
+        main.threadTimesAtNanos = 4 * S;
+        for (long id = 2; id <= 3; id++) {
+            ThreadData w = thread(in, id, "worker-" + id);
+            w.startedNanos = S;
+            w.threadTimes = new long[] {2 * S, S / 2, 0};
+            w.threadTimesAtNanos = 4 * S;
+        }
+
+        RecordingModel model = new ModelBuilder(in, List.of()).build("r.jfr");
+
+        assertThat(byName(model, "main").cpuSeconds()).isCloseTo(0.02, within(1e-9));
+        assertThat(byName(model, "main").worker()).isFalse();
+        assertThat(byName(model, "worker-2").cpuSeconds()).isCloseTo(2.0, within(1e-9));
+        assertThat(byName(model, "worker-2").blockedSeconds()).isCloseTo(0.5, within(1e-9));
+        assertThat(model.workers()).extracting(ThreadTime::name).containsExactlyInAnyOrder("worker-2", "worker-3");
+    }
+
+    @Test
+    void withoutABaselineTotalsCountFromThreadStart() {
+        assertThat(ModelBuilder.sinceBaseline(new long[] {5, 6, 7}, null)).containsExactly(5, 6, 7);
+        assertThat(ModelBuilder.sinceBaseline(new long[] {5, 6, 7}, new long[] {1, 6, 9})).containsExactly(4, 0, 0);
+    }
+
+    @Test
+    void holderFramesPreferSamplesInsideTheContendedCode() {
+        EventCollector in = recording(2);
+        thread(in, 1, "waiter");
+        ThreadData holder = thread(in, 2, "holder");
+        // Inside the wait interval the holder ran its own loop twice (outside the lock) and the
+        // critical section once: the critical section, under the waiter's method, is what names it.
+        sample(holder, 100, "app.Sampler.loop(Sampler.java:10)", "app.Sampler.loop", "app.Main.run");
+        sample(holder, 200, "app.Sampler.loop(Sampler.java:10)", "app.Sampler.loop", "app.Main.run");
+        sample(holder, 300, "app.Mixer.mix(Mixer.java:5)", "app.Mixer.mix", "app.Counter.increment",
+                "app.Sampler.loop", "app.Main.run");
+        LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""));
+        lock.addWait(1, 50, 400, 2, "app.Counter.increment(Counter.java:20)");
+        in.monitorLocks.put(lock.key, lock);
+
+        LockModel model = new ModelBuilder(in, List.of()).build("r.jfr").locks().get(0);
+
+        assertThat(model.holderFrames()).extracting(SiteCount::frame).containsExactly("app.Mixer.mix(Mixer.java:5)");
+    }
+
+    @Test
+    void holderFramesFallBackToAllSamplesWhenNoneIsInsideTheContendedCode() {
+        EventCollector in = recording(2);
+        thread(in, 1, "waiter");
+        ThreadData holder = thread(in, 2, "holder");
+        sample(holder, 100, "app.Sampler.loop(Sampler.java:10)", "app.Sampler.loop", "app.Main.run");
+        LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""));
+        lock.addWait(1, 50, 400, 2, "app.Counter.increment(Counter.java:20)");
+        in.monitorLocks.put(lock.key, lock);
+
+        LockModel model = new ModelBuilder(in, List.of()).build("r.jfr").locks().get(0);
+
+        assertThat(model.holderFrames()).extracting(SiteCount::frame)
+                .containsExactly("app.Sampler.loop(Sampler.java:10)");
+    }
+
+    private static void sample(ThreadData t, long atNanos, String topFrame, String... methods) {
+        t.executionSamples++;
+        t.sampleTimes.add(atNanos, t.sampleFrames.size());
+        t.sampleFrames.add(topFrame);
+        t.sampleStacks.add(methods);
+    }
+}

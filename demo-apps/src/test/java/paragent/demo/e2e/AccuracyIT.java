@@ -1,0 +1,65 @@
+package paragent.demo.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * paragent's measured lock time agrees with the program's own measurement within
+ * {@link #TOLERANCE}: blocked time against {@code ThreadMXBean}, j.u.c. lock wait against the time
+ * the program spent in {@code lock()}. A failing measurement is repeated once (the machine is noisy).
+ */
+class AccuracyIT {
+
+    static final double TOLERANCE = 0.10;
+    static final String WORKER_PREFIX = "shared-counter-worker-";
+
+    @Test
+    void blockedTimeOfWorkersMatchesThreadMXBean(@TempDir Path dir) throws Exception {
+        measure(dir, List.of("shared-counter", "--threads", "4", "--lock", "synchronized", "--measure-contention"),
+                "blockedMillis", summary -> ForkedRun.sumThreadSeconds(summary, WORKER_PREFIX, "blocked"));
+    }
+
+    @Test
+    void reentrantLockWaitMatchesTheProgramsOwnMeasurement(@TempDir Path dir) throws Exception {
+        measure(dir, List.of("shared-counter", "--threads", "4", "--lock", "reentrant", "--measure-contention"),
+                "lockWaitMillis", AccuracyIT::reentrantLockSeconds);
+    }
+
+    private static double reentrantLockSeconds(JsonNode summary) {
+        double seconds = 0;
+        for (JsonNode lock : summary.path("locks")) {
+            if (lock.path("lockClass").asText().equals("java.util.concurrent.locks.ReentrantLock")) {
+                seconds += lock.path("totalSeconds").asDouble();
+            }
+        }
+        return seconds;
+    }
+
+    private static void measure(Path dir, List<String> args, String metric, ToDoubleFunction<JsonNode> paragentSeconds)
+            throws Exception {
+        String lastFailure = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Path out = Files.createDirectories(dir.resolve("attempt-" + attempt));
+            ForkedRun run = ForkedRun.demoUnderAgent(out, args);
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            double expectedSeconds = run.metric(metric) / 1000.0;
+            double measuredSeconds = paragentSeconds.applyAsDouble(ForkedRun.summaryIn(out));
+            System.out.printf("accuracy %s: paragent %.3f s, program %.3f s (attempt %d)%n", metric, measuredSeconds,
+                    expectedSeconds, attempt);
+            assertThat(expectedSeconds).as("the program measured no contention; " + run).isGreaterThan(0.1);
+            if (Math.abs(measuredSeconds - expectedSeconds) <= TOLERANCE * expectedSeconds) {
+                return;
+            }
+            lastFailure = String.format("paragent %.3f s vs %s %.3f s, outside ±%.0f%% (attempt %d)", measuredSeconds,
+                    metric, expectedSeconds, TOLERANCE * 100, attempt);
+        }
+        throw new AssertionError(lastFailure);
+    }
+}

@@ -1,0 +1,88 @@
+package paragent.demo.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import paragent.demo.Demo;
+import paragent.demo.DemoConfig;
+import paragent.demo.Demos;
+import paragent.demo.ExpectedFinding;
+import paragent.demo.Variant;
+
+/**
+ * The ground truth: every demo's bottleneck variant, run under the agent, produces the finding the
+ * demo declares as its top finding, and its fixed variant does not produce that kind above the
+ * declared share.
+ */
+class DiagnosisIT {
+
+    static final int THREADS = 4;
+
+    static Stream<Arguments> demos() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Demo demo : Demos.all()) {
+            cases.add(Arguments.of(demo.name(), List.<String>of()));
+        }
+        cases.add(Arguments.of("shared-counter", List.of("--lock", "reentrant")));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("demos")
+    void bottleneckVariantsTopFindingIsTheDeclaredOne(String name, List<String> options, @TempDir Path dir)
+            throws Exception {
+        ExpectedFinding expected = expectedFinding(name, options);
+
+        ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "bottleneck", options));
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.resultLine(name)).as(run.toString()).isPresent();
+        JsonNode summary = ForkedRun.summaryIn(dir);
+        JsonNode top = ForkedRun.topFinding(summary);
+        assertThat(top.path("kind").asText()).as(summary.toString()).isEqualTo(expected.kind());
+        assertThat(top.path("subject").asText()).as(summary.toString()).contains(expected.subjectContains());
+        assertThat(top.path("where").asText()).as(summary.toString()).startsWith(expected.whereClassPrefix());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("demos")
+    void fixedVariantsShowAtMostASmallShareOfTheDeclaredKind(String name, List<String> options, @TempDir Path dir)
+            throws Exception {
+        ExpectedFinding expected = expectedFinding(name, options);
+
+        ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "fixed", options));
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.resultLine(name)).as(run.toString()).isPresent();
+        JsonNode summary = ForkedRun.summaryIn(dir);
+        for (JsonNode finding : summary.path("findings")) {
+            if (finding.path("kind").asText().equals(expected.kind())) {
+                assertThat(finding.path("share").asDouble()).as(finding.toString())
+                        .isLessThanOrEqualTo(expected.fixedMaxShare());
+            }
+        }
+    }
+
+    private static ExpectedFinding expectedFinding(String name, List<String> options) {
+        Demo demo = Demos.byName(name).orElseThrow();
+        DemoConfig config = DemoConfig.of(THREADS, Variant.BOTTLENECK, DemoConfig.DEFAULT_SCALE);
+        for (int i = 0; i + 1 < options.size(); i += 2) {
+            config = config.withOption(options.get(i).substring(2), options.get(i + 1));
+        }
+        return demo.expectedFinding(config);
+    }
+
+    private static List<String> args(String name, String variant, List<String> options) {
+        List<String> args = new ArrayList<>(List.of(name, "--threads", Integer.toString(THREADS), "--variant", variant));
+        args.addAll(options);
+        return args;
+    }
+}

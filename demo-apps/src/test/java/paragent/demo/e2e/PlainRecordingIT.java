@@ -1,0 +1,48 @@
+package paragent.demo.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analyzer needs no agent: a recording made with plain {@code -XX:StartFlightRecording}
+ * (default settings) analyzed with {@code paragent.jar summary} and {@code report} gives the same
+ * top finding kind and subject as a run under the agent.
+ */
+class PlainRecordingIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shared-counter", "gil"})
+    void plainRecordingGivesTheSameTopFindingAsTheAgent(String demo, @TempDir Path dir) throws Exception {
+        List<String> args = List.of(demo, "--threads", "4", "--variant", "bottleneck");
+        Path agentOut = Files.createDirectories(dir.resolve("agent"));
+        ForkedRun underAgent = ForkedRun.demoUnderAgent(agentOut, args);
+        assertThat(underAgent.exitCode).as(underAgent.toString()).isZero();
+        JsonNode agentTop = ForkedRun.topFinding(ForkedRun.summaryIn(agentOut));
+
+        Path jfr = dir.resolve("x.jfr");
+        ForkedRun plain = ForkedRun.demoUnderPlainJfr(jfr, args);
+        assertThat(plain.exitCode).as(plain.toString()).isZero();
+        assertThat(jfr).exists();
+
+        ForkedRun summary = ForkedRun.cli(dir, List.of("summary", jfr.toString()));
+        assertThat(summary.exitCode).as(summary.toString()).isZero();
+        assertThat(summary.stdout).as(summary.toString())
+                .contains(agentTop.path("kind").asText()).contains(agentTop.path("subject").asText());
+
+        Path json = dir.resolve("y.json");
+        ForkedRun report = ForkedRun.cli(dir, List.of("report", jfr.toString(), "--json", json.toString(),
+                "-o", dir.resolve("y.html").toString()));
+        assertThat(report.exitCode).as(report.toString()).isZero();
+        JsonNode plainTop = ForkedRun.topFinding(ForkedRun.readJson(json));
+        assertThat(plainTop.path("kind").asText()).as(plainTop.toString()).isEqualTo(agentTop.path("kind").asText());
+        assertThat(plainTop.path("subject").asText()).as(plainTop.toString())
+                .isEqualTo(agentTop.path("subject").asText());
+    }
+}
