@@ -55,6 +55,19 @@ public final class LockContentionRule implements Rule {
      */
     public static final long MIN_LOCK_ENTERS_FOR_SPIN = 20;
 
+    /**
+     * A {@code jdk.JavaMonitorEnter} threshold at or above this hides most short blocking (plain
+     * JFR's default is 20 ms, paragent's 10 µs): only then is off-CPU time estimated as blocking.
+     */
+    public static final long COARSE_MONITOR_THRESHOLD_NANOS = 1_000_000L;
+    /** Below-threshold blocking is estimated only for a monitor with at least this many recorded enters. */
+    public static final long MIN_ENTERS_FOR_BELOW_THRESHOLD = 5;
+    /**
+     * Below-threshold blocking is estimated only when the workers used less than this fraction of the
+     * machine's CPU: on a saturated machine, time off-CPU may be time waiting for a core.
+     */
+    public static final double MAX_CPU_UTILIZATION_FOR_BELOW_THRESHOLD = 0.95;
+
     private static final double NANOS_PER_SECOND = 1e9;
 
     @Override
@@ -75,25 +88,29 @@ public final class LockContentionRule implements Rule {
             double scale = exactTotalScale(lock);
             for (ThreadWait w : lock.waiters()) {
                 if (workers.containsKey(w.javaId())) {
-                    perThread.put(w.javaId(), new double[] {w.waitNanos() * scale / NANOS_PER_SECOND, 0});
+                    perThread.put(w.javaId(), new double[] {w.waitNanos() * scale / NANOS_PER_SECOND, 0, 0});
                 }
             }
             lost.put(lock, perThread);
         }
         addSpinning(model, workers, lost);
+        addBlockingBelowThreshold(model, workers, lost);
         capAtLifetime(workers, lost);
 
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<LockModel, Map<Long, double[]>> e : lost.entrySet()) {
             double waitSeconds = 0;
             double spinSeconds = 0;
+            double belowThresholdSeconds = 0;
             for (double[] v : e.getValue().values()) {
                 waitSeconds += v[0];
                 spinSeconds += v[1];
+                belowThresholdSeconds += v[2];
             }
-            double lostSeconds = waitSeconds + spinSeconds;
+            double lostSeconds = waitSeconds + spinSeconds + belowThresholdSeconds;
             if (lostSeconds > 0 && lostSeconds / totalWorkerSeconds >= MIN_SHARE) {
-                findings.add(finding(e.getKey(), e.getValue().size(), lostSeconds, spinSeconds, model.wallSeconds()));
+                findings.add(finding(e.getKey(), e.getValue().size(), lostSeconds, spinSeconds, belowThresholdSeconds,
+                        model));
             }
         }
         return findings;
@@ -135,8 +152,50 @@ public final class LockContentionRule implements Rule {
                 continue;
             }
             for (Map.Entry<LockModel, Long> e : enters.entrySet()) {
-                double[] v = lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new double[2]);
+                double[] v = lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new double[3]);
                 v[1] += unsampledCpu * e.getValue() / totalEnters;
+            }
+        }
+    }
+
+    /**
+     * In a recording whose monitor threshold is coarse (plain JFR: 20 ms), most blocking on a hot
+     * monitor is shorter than the threshold and leaves no event; the threads seem to vanish. When
+     * a worker was seen blocking on a monitor, the machine had CPU to spare (so it was not waiting
+     * for a core) and part of its lifetime is explained by nothing recorded, that unexplained time
+     * is counted as blocking on the monitors it was seen entering, in proportion to their recorded
+     * waits. Said so in the evidence.
+     */
+    private static void addBlockingBelowThreshold(RecordingModel model, Map<Long, ThreadTime> workers,
+                                                  Map<LockModel, Map<Long, double[]>> lost) {
+        if (model.monitorThresholdNanos() < COARSE_MONITOR_THRESHOLD_NANOS || workers.isEmpty()) {
+            return;
+        }
+        double workerCpu = workers.values().stream().mapToDouble(ThreadTime::cpuSeconds).sum();
+        double capacity = model.jvm().availableProcessors() * model.wallSeconds();
+        if (capacity <= 0 || workerCpu / capacity >= MAX_CPU_UTILIZATION_FOR_BELOW_THRESHOLD) {
+            return;
+        }
+        for (ThreadTime t : workers.values()) {
+            Map<LockModel, Double> seen = new HashMap<>();
+            double seenNanos = 0;
+            for (LockModel lock : model.locks()) {
+                if (lock.key().kind() != LockKind.MONITOR || recordedEnters(lock) < MIN_ENTERS_FOR_BELOW_THRESHOLD) {
+                    continue;
+                }
+                for (ThreadWait w : lock.waiters()) {
+                    if (w.javaId() == t.javaId() && w.waitNanos() > 0) {
+                        seen.merge(lock, (double) w.waitNanos(), Double::sum);
+                        seenNanos += w.waitNanos();
+                    }
+                }
+            }
+            if (seenNanos <= 0 || t.otherSeconds() <= 0) {
+                continue;
+            }
+            for (Map.Entry<LockModel, Double> e : seen.entrySet()) {
+                double[] v = lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new double[3]);
+                v[2] += t.otherSeconds() * e.getValue() / seenNanos;
             }
         }
     }
@@ -149,7 +208,7 @@ public final class LockContentionRule implements Rule {
     private static void capAtLifetime(Map<Long, ThreadTime> workers, Map<LockModel, Map<Long, double[]>> lost) {
         Map<Long, Double> totals = new HashMap<>();
         for (Map<Long, double[]> perThread : lost.values()) {
-            perThread.forEach((id, v) -> totals.merge(id, v[0] + v[1], Double::sum));
+            perThread.forEach((id, v) -> totals.merge(id, v[0] + v[1] + v[2], Double::sum));
         }
         for (Map<Long, double[]> perThread : lost.values()) {
             perThread.forEach((id, v) -> {
@@ -158,13 +217,15 @@ public final class LockContentionRule implements Rule {
                 if (total > lifetime && total > 0) {
                     v[0] *= lifetime / total;
                     v[1] *= lifetime / total;
+                    v[2] *= lifetime / total;
                 }
             });
         }
     }
 
     private static Finding finding(LockModel lock, int waitingWorkers, double lostSeconds, double spinSeconds,
-                                   double wallSeconds) {
+                                   double belowThresholdSeconds, RecordingModel model) {
+        double wallSeconds = model.wallSeconds();
         String subject = lock.key().lockClass();
         String where = lock.waiterSites().isEmpty() ? null : lock.waiterSites().get(0).frame();
         double ofTheirTime = wallSeconds > 0 ? Math.min(1, lostSeconds / (waitingWorkers * wallSeconds)) : 0;
@@ -182,6 +243,12 @@ public final class LockContentionRule implements Rule {
         if (spinSeconds > 0) {
             evidence.append(String.format(Locale.ROOT,
                     "; ~%s s spinning, estimated from CPU time the sampler could not see", Texts.decimal(spinSeconds)));
+        }
+        if (belowThresholdSeconds > 0) {
+            evidence.append(String.format(Locale.ROOT,
+                    "; ~%s s blocked in waits below the recording's %s threshold, estimated from the unexplained"
+                            + " off-CPU time of the threads seen blocking",
+                    Texts.decimal(belowThresholdSeconds), Texts.duration(model.monitorThresholdNanos())));
         }
         return new Finding(FindingKind.LOCK_CONTENTION, lostSeconds, 0, subject, where, title,
                 evidence.toString(), LockAdvice.advise(lock), detail(lock));

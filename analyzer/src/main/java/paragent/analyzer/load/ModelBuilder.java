@@ -74,7 +74,8 @@ final class ModelBuilder {
         }
         threads = WorkerClassifier.classify(threads, lockParkedSeconds);
         double wallSeconds = Math.max(0, in.recordingEndNanos - in.recordingStartNanos) / NANOS_PER_SECOND;
-        return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, threads, locks, warnings);
+        return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos(),
+                threads, locks, warnings);
     }
 
     private ThreadTime threadTime(ThreadData t, int processors, long samplePeriodNanos) {
@@ -326,6 +327,16 @@ final class ModelBuilder {
         }
         warnings.add("the recording does not say the execution sampling period; assumed 20 ms");
         return DEFAULT_SAMPLE_PERIOD_NANOS;
+    }
+
+    /** The jdk.JavaMonitorEnter threshold the recording ran with; 0 when unknown. */
+    private long monitorThresholdNanos() {
+        for (Map.Entry<Long, Map<String, String>> e : in.activeSettings.entrySet()) {
+            if ("jdk.JavaMonitorEnter".equals(in.typeNames.get(e.getKey()))) {
+                return durationNanos(e.getValue().get("threshold"));
+            }
+        }
+        return 0;
     }
 
     static long durationNanos(String setting) {

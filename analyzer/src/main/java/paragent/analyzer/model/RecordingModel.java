@@ -9,12 +9,15 @@ import java.util.List;
  * @param jvm the recorded JVM
  * @param wallSeconds from the first to the last event
  * @param samplePeriodNanos period of {@code jdk.ExecutionSample}; 0 when none was recorded
+ * @param monitorThresholdNanos threshold of {@code jdk.JavaMonitorEnter}: shorter contended enters
+ *              are not in the recording; 0 when unknown
  * @param threads every Java thread seen, with workers flagged
  * @param locks every lock with contended waits
  * @param warnings problems that reduce accuracy but did not stop the analysis
  */
 public record RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
-                             List<ThreadTime> threads, List<LockModel> locks, List<String> warnings) {
+                             long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
+                             List<String> warnings) {
 
     public RecordingModel {
         threads = List.copyOf(threads);

@@ -37,7 +37,12 @@ class LockContentionRuleTest {
     }
 
     private static RecordingModel model(List<ThreadTime> threads, List<LockModel> locks) {
-        return new RecordingModel("r.jfr", new JvmInfo(1L, "17", 2, "app"), 3, PERIOD_NANOS, threads, locks, List.of());
+        return model(threads, locks, 10_000);
+    }
+
+    private static RecordingModel model(List<ThreadTime> threads, List<LockModel> locks, long monitorThresholdNanos) {
+        return new RecordingModel("r.jfr", new JvmInfo(1L, "17", 2, "app"), 3, PERIOD_NANOS, monitorThresholdNanos,
+                threads, locks, List.of());
     }
 
     @Test
@@ -158,5 +163,36 @@ class LockContentionRuleTest {
         assertThat(findings).hasSize(2);
         assertThat(findings.stream().mapToDouble(Finding::share).sum()).isLessThanOrEqualTo(1.0 + 1e-9);
         assertThat(findings.stream().mapToDouble(Finding::lostThreadSeconds).sum()).isCloseTo(6.0, within(1e-9));
+    }
+
+    @Test
+    void offCpuTimeOfThreadsSeenBlockingIsBlockingBelowACoarseThreshold() {
+        // Plain JFR defaults: only enters of 20 ms or more are recorded. Workers are seen blocking on
+        // the monitor, run 0.8 of 3 s each on a machine with CPU to spare, and the rest of their time
+        // is unexplained: it is blocking the recording could not see.
+        List<ThreadTime> threads = List.of(worker(1, 0.8, 80, 0.1), worker(2, 0.8, 80, 0.1), worker(3, 0.8, 80, 0));
+        LockModel lock = monitor("app.Counter", 3, 100_000_000L, 1, 2);
+        List<Finding> findings = new LockContentionRule().evaluate(model(threads, List.of(lock), 20_000_000L), 9);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("app.Counter");
+            // 0.2 s recorded + 2 × 2.1 s unexplained, all on the two threads seen blocking.
+            assertThat(f.lostThreadSeconds()).isCloseTo(4.4, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(f.evidence()).contains("below the recording's 20.0 ms threshold");
+        });
+    }
+
+    @Test
+    void fineThresholdsOrSaturatedCpuGiveNoBelowThresholdEstimate() {
+        LockModel lock = monitor("app.Counter", 3, 100_000_000L, 1, 2);
+        List<ThreadTime> idle = List.of(worker(1, 0.8, 80, 0.1), worker(2, 0.8, 80, 0.1));
+        assertThat(new LockContentionRule().evaluate(model(idle, List.of(lock), 10_000), 6))
+                .singleElement().satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(0.2,
+                        org.assertj.core.data.Offset.offset(0.01)));
+        // Three threads using 2.0 s of CPU each over 3 s on 2 cores: the machine was saturated, so
+        // off-CPU time may be waiting for a core.
+        List<ThreadTime> busy = List.of(worker(1, 2.0, 200, 0.1), worker(2, 2.0, 200, 0.1), worker(3, 2.0, 200, 0));
+        assertThat(new LockContentionRule().evaluate(model(busy, List.of(lock), 20_000_000L), 9))
+                .singleElement().satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(0.2,
+                        org.assertj.core.data.Offset.offset(0.01)));
     }
 }

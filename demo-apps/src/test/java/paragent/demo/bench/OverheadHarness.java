@@ -1,0 +1,242 @@
+package paragent.demo.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Whole-program overhead of the agent: runs each program without and with {@code -javaagent},
+ * interleaved A B B A ... so slow drifts of the machine hit both sides alike, and prints Markdown
+ * tables of the medians, their ratio and the spread of per-pair ratios.
+ *
+ * <pre>
+ * java -cp demo-apps/target/test-classes:demo-apps/target/demo-apps.jar paragent.demo.bench.OverheadHarness
+ *      [--repeat N] [--warmup N] [--jdk JAVA_HOME]... [--programs a,b,...] [--threads N]
+ *      [--threshold F] [--agent JAR] [--demo-jar JAR] [--classes DIR] [--markdown FILE] [--csv FILE]
+ * </pre>
+ *
+ * Run from the repository root (the default paths are relative to it). Exits 2 on bad arguments,
+ * 1 if a child fails. Single-threaded: children run one at a time (see {@link ChildRunner}).
+ */
+public final class OverheadHarness {
+
+    /** Measured pairs per program when {@code --repeat} is absent. */
+    static final int DEFAULT_REPEAT = 10;
+    /** Discarded pairs per program before the measured ones (class-data and page-cache warm-up). */
+    static final int DEFAULT_WARMUP = 1;
+    /** Worker threads of the demos. */
+    static final int DEFAULT_THREADS = 2;
+    /** Foreign CPU above this share of wall × CPUs flags a run as disturbed. */
+    static final double DEFAULT_THRESHOLD = 0.10;
+    /** Programs measured when {@code --programs} is absent. */
+    static final List<String> DEFAULT_PROGRAMS = List.of("shared-counter", "gil", "montecarlo", "hello-world");
+    /** Environment variable through which {@code bench/overhead.sh} reports how it was called. */
+    static final String COMMAND_ENV = "PARAGENT_BENCH_COMMAND";
+
+    private int repeat = DEFAULT_REPEAT;
+    private int warmup = DEFAULT_WARMUP;
+    private int threads = DEFAULT_THREADS;
+    private double threshold = DEFAULT_THRESHOLD;
+    private final List<Path> jdks = new ArrayList<>();
+    private List<String> programNames = DEFAULT_PROGRAMS;
+    private Path agentJar = Path.of("agent/target/paragent.jar");
+    private Path demoJar = Path.of("demo-apps/target/demo-apps.jar");
+    private Path classes = Path.of("demo-apps/target/test-classes");
+    private Path markdownFile;
+    private Path csvFile;
+
+    private OverheadHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OverheadHarness harness = new OverheadHarness();
+        try {
+            harness.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("OverheadHarness: " + e.getMessage());
+            System.exit(2);
+        }
+        try {
+            harness.run(args);
+        } catch (IOException e) {
+            System.err.println("OverheadHarness: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String key = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(key + " needs a value (or is unknown)");
+            }
+            String value = args[++i];
+            switch (key) {
+                case "--repeat" -> repeat = positiveInt(key, value, 1);
+                case "--warmup" -> warmup = positiveInt(key, value, 0);
+                case "--threads" -> threads = positiveInt(key, value, 1);
+                case "--threshold" -> threshold = Double.parseDouble(value);
+                case "--jdk" -> jdks.add(Path.of(value));
+                case "--programs" -> programNames = List.of(value.split(","));
+                case "--agent" -> agentJar = Path.of(value);
+                case "--demo-jar" -> demoJar = Path.of(value);
+                case "--classes" -> classes = Path.of(value);
+                case "--markdown" -> markdownFile = Path.of(value);
+                case "--csv" -> csvFile = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + key);
+            }
+        }
+        if (jdks.isEmpty()) {
+            jdks.add(Path.of(System.getProperty("java.home")));
+        }
+        for (Path jdk : jdks) {
+            if (!Files.isExecutable(java(jdk))) {
+                throw new IllegalArgumentException("no executable bin/java under --jdk " + jdk);
+            }
+        }
+        for (Path required : List.of(agentJar, demoJar, classes)) {
+            if (!Files.exists(required)) {
+                throw new IllegalArgumentException(required + " not found; build first (bench/overhead.sh does)");
+            }
+        }
+    }
+
+    private static int positiveInt(String key, String value, int min) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be an integer >= " + min + ", not '" + value + "'");
+    }
+
+    private List<Program> programs() {
+        List<Program> programs = new ArrayList<>();
+        for (String name : programNames) {
+            programs.add(name.equals("hello-world")
+                    ? Program.helloWorld(classes.toAbsolutePath().toString())
+                    : Program.fixedDemo(name, demoJar.toAbsolutePath().toString(), threads));
+        }
+        return programs;
+    }
+
+    private void run(String[] args) throws IOException, InterruptedException {
+        int cpus = ProcStat.machineCpus();
+        ChildRunner runner = new ChildRunner(ProcStat.ticksPerSecond(), cpus, threshold);
+        String command = System.getenv(COMMAND_ENV) != null ? System.getenv(COMMAND_ENV)
+                : "java -cp demo-apps/target/test-classes:demo-apps/target/demo-apps.jar "
+                        + OverheadHarness.class.getName() + " " + String.join(" ", args);
+
+        StringBuilder md = new StringBuilder();
+        md.append("## Agent overhead, ").append(Instant.now().toString(), 0, 16).append("Z\n\n");
+        md.append("- command: `").append(command).append("`\n");
+        md.append("- machine: ").append(cpus).append(" CPUs (/proc/stat), ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" available to the JVM, ")
+                .append(ProcStat.cpuModel()).append('\n');
+        md.append(String.format(Locale.ROOT, "- %d warm-up + %d measured pairs per program, A B B A order;"
+                + " demos: --variant fixed --threads %d; agent: -javaagent:%s=out=<fresh tmp dir>,quiet%n",
+                warmup, repeat, threads, agentJar));
+        md.append(String.format(Locale.ROOT, "- a run is disturbed when foreign CPU > %.0f%% of wall × %d CPUs%n",
+                threshold * 100, cpus));
+
+        StringBuilder csv = new StringBuilder(
+                "jdk,program,agent,pair,processWallMillis,demoWallMillis,cpuMillis,foreignCpuMillis,disturbed\n");
+        Path scratch = Files.createTempDirectory("paragent-bench");
+        try {
+            for (Path jdk : jdks) {
+                String version = javaVersion(jdk);
+                System.err.println("== " + jdk + ": " + version.lines().findFirst().orElse(""));
+                List<RunSample> samples = measure(jdk, runner, scratch);
+                md.append("\n### ").append(jdk).append("\n\n```\n").append(version.strip()).append("\n```\n\n");
+                md.append(OverheadReport.markdown(samples));
+                for (RunSample s : samples) {
+                    csv.append(String.format(Locale.ROOT, "%s,%s,%b,%d,%.1f,%d,%.0f,%.0f,%b%n", jdk, s.program(),
+                            s.withAgent(), s.pair(), s.processWallMillis(), s.demoWallMillis(), s.cpuMillis(),
+                            s.foreignCpuMillis(), s.disturbed()));
+                }
+            }
+        } finally {
+            deleteRecursively(scratch);
+        }
+        System.out.print(md);
+        if (markdownFile != null) {
+            Files.writeString(markdownFile, md, StandardCharsets.UTF_8);
+        }
+        if (csvFile != null) {
+            Files.writeString(csvFile, csv, StandardCharsets.UTF_8);
+        }
+    }
+
+    private List<RunSample> measure(Path jdk, ChildRunner runner, Path scratch)
+            throws IOException, InterruptedException {
+        List<Program> programs = programs();
+        List<RunSample> samples = new ArrayList<>();
+        for (int rep = -warmup; rep < repeat; rep++) {
+            for (Program program : programs) {
+                // A B, then B A: alternate which side goes first so neither always follows the other.
+                boolean agentFirst = Math.floorMod(rep, 2) == 1;
+                for (boolean withAgent : new boolean[] {agentFirst, !agentFirst}) {
+                    RunSample s = runOnce(jdk, runner, scratch, program, withAgent, rep);
+                    System.err.printf(Locale.ROOT, "%-10s %-14s %-8s wall %6.0f ms  demo %5s ms  cpu %6.0f ms"
+                            + "  foreign %5.0f ms%s%n", rep < 0 ? "warm-up" : "pair " + (rep + 1) + "/" + repeat,
+                            program.name(), withAgent ? "agent" : "no agent", s.processWallMillis(),
+                            s.demoWallMillis() < 0 ? "-" : Long.toString(s.demoWallMillis()), s.cpuMillis(),
+                            s.foreignCpuMillis(), s.disturbed() ? "  DISTURBED" : "");
+                    if (rep >= 0) {
+                        samples.add(s);
+                    }
+                }
+            }
+        }
+        return samples;
+    }
+
+    private RunSample runOnce(Path jdk, ChildRunner runner, Path scratch, Program program, boolean withAgent,
+            int pair) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java(jdk).toString());
+        Path out = null;
+        if (withAgent) {
+            out = Files.createTempDirectory(scratch, "out");
+            command.add("-javaagent:" + agentJar.toAbsolutePath() + "=out=" + out + ",quiet");
+        }
+        command.addAll(program.javaArgs());
+        try {
+            return runner.run(program, withAgent, pair, command, scratch);
+        } finally {
+            if (out != null) {
+                deleteRecursively(out);
+            }
+        }
+    }
+
+    private static Path java(Path jdk) {
+        return jdk.resolve("bin").resolve("java");
+    }
+
+    private static String javaVersion(Path jdk) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(java(jdk).toString(), "-version").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return text;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
