@@ -46,19 +46,17 @@ class AgentOptionsIT {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         // Tests may run as root, which ignores permissions; a path under a regular file is
         // unwritable for everyone.
-        {
-            Path unwritable = blocker.resolve("reports");
-            var command = ForkedJvm.command("out=" + unwritable, ForkedJvm.TEST_CLASSES.toString(), APP);
-            command.add(1, "-Djava.io.tmpdir=" + tmp);
-            ForkedJvm.Result result = ForkedJvm.run(command, dir);
-            assertThat(result.exitCode()).isZero();
-            assertThat(result.stdout()).isEqualTo("counter=400000\n");
-            assertThat(result.stderrLines().get(0)).startsWith("paragent: cannot write to out=" + unwritable)
-                    .contains("writing the reports to " + tmp);
-            try (var dirs = Files.list(tmp)) {
-                Path fallback = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-                assertThat(ExitReportIT.reports(fallback)).hasSize(3);
-            }
+        Path unwritable = blocker.resolve("reports");
+        var command = ForkedJvm.command("out=" + unwritable, ForkedJvm.TEST_CLASSES.toString(), APP);
+        command.add(1, "-Djava.io.tmpdir=" + tmp);
+        ForkedJvm.Result result = ForkedJvm.run(command, dir);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("counter=400000\n");
+        assertThat(result.stderrLines().get(0)).startsWith("paragent: cannot write to out=" + unwritable)
+                .contains("writing the reports to " + tmp);
+        try (var dirs = Files.list(tmp)) {
+            Path fallback = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertThat(ExitReportIT.reports(fallback)).hasSize(3);
         }
     }
 
