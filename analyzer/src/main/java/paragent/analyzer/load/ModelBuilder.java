@@ -313,13 +313,9 @@ final class ModelBuilder {
         if (in.runInfoSamplePeriodMillis > 0) {
             return in.runInfoSamplePeriodMillis * 1_000_000L;
         }
-        for (Map.Entry<Long, Map<String, String>> e : in.activeSettings.entrySet()) {
-            if ("jdk.ExecutionSample".equals(in.typeNames.get(e.getKey()))) {
-                long nanos = durationNanos(e.getValue().get("period"));
-                if (nanos > 0) {
-                    return nanos;
-                }
-            }
+        long nanos = activeSettingNanos("jdk.ExecutionSample", "period");
+        if (nanos > 0) {
+            return nanos;
         }
         boolean sampled = in.threads.values().stream().anyMatch(t -> t.executionSamples > 0);
         if (!sampled) {
@@ -331,9 +327,17 @@ final class ModelBuilder {
 
     /** The jdk.JavaMonitorEnter threshold the recording ran with; 0 when unknown. */
     private long monitorThresholdNanos() {
+        return activeSettingNanos("jdk.JavaMonitorEnter", "threshold");
+    }
+
+    /** A duration setting of an event type from jdk.ActiveSetting; 0 when absent or not a duration. */
+    private long activeSettingNanos(String eventType, String setting) {
         for (Map.Entry<Long, Map<String, String>> e : in.activeSettings.entrySet()) {
-            if ("jdk.JavaMonitorEnter".equals(in.typeNames.get(e.getKey()))) {
-                return durationNanos(e.getValue().get("threshold"));
+            if (eventType.equals(in.typeNames.get(e.getKey()))) {
+                long nanos = durationNanos(e.getValue().get(setting));
+                if (nanos > 0) {
+                    return nanos;
+                }
             }
         }
         return 0;

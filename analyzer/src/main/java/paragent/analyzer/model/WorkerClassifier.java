@@ -22,7 +22,7 @@ public final class WorkerClassifier {
     private static final Set<String> INTERNAL_NAMES = Set.of("Reference Handler", "Finalizer",
             "Signal Dispatcher", "Common-Cleaner", "Notification Thread", "Attach Listener",
             "process reaper", "DestroyJavaVM", "Service Thread", "Monitor Deflation Thread",
-            "Sweeper thread", "C1 CompilerThread0", "C2 CompilerThread0");
+            "Sweeper thread");
 
     private WorkerClassifier() {
     }
