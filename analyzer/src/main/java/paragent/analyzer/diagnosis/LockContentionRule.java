@@ -18,14 +18,15 @@ import paragent.analyzer.model.ThreadWait;
  * Stateless; thread-safe.
  *
  * <p>Lost time is the workers' recorded wait for the lock (blocked entering a monitor, parked on a
- * j.u.c. lock) plus estimated spinning. Spinning: a thread contending for a hot monitor spins
- * inside the VM, at full CPU, where the execution sampler cannot see it; JFR records only the
- * waits that end up blocking. So CPU time the sampler could not account for
- * ({@code cpuSeconds − samples × samplePeriod}) in a thread that also has contended monitor
- * enters is attributed to those monitors, in proportion to its enter events on each, but only on
- * strong evidence: many contended enters on the thread, at a high rate per CPU-second, on monitors
- * with many contended enters (see the {@code MIN_*} constants). A thread's lost time never exceeds
- * its lifetime.
+ * j.u.c. lock) plus estimated spinning. Spinning: a thread contending for a hot monitor spins at
+ * full CPU; JFR records only the waits that end up blocking. On JDK 17 the spinning happens inside
+ * the VM, where the execution sampler cannot see it; JDK 25's sampler sees it, at the line that
+ * waits for the monitor. So a worker's samples taken at a line known to wait for a monitor are
+ * attributed to that monitor (direct evidence), and its CPU time the sampler could not account
+ * for ({@code cpuSeconds − samples × samplePeriod}) to the monitors it contends on, in proportion
+ * to its enter events on each, but only on strong evidence: many contended enters on the thread,
+ * at a high rate per CPU-second, on monitors with many contended enters (see the {@code MIN_*}
+ * constants). A thread's lost time never exceeds its lifetime.
  */
 public final class LockContentionRule implements Rule {
 
@@ -33,8 +34,8 @@ public final class LockContentionRule implements Rule {
     public static final double MIN_SHARE = 0.01;
 
     /**
-     * Spinning is estimated only when at least this fraction of a thread's CPU time went unsampled;
-     * threads running ordinary Java code get about one sample per period.
+     * Unsampled CPU is taken for spinning only when at least this fraction of a thread's CPU time
+     * went unsampled; threads running ordinary Java code get about one sample per period.
      */
     public static final double MIN_UNSAMPLED_CPU_FRACTION = 0.2;
 
@@ -82,13 +83,14 @@ public final class LockContentionRule implements Rule {
             workers.put(t.javaId(), t);
         }
         // lostSeconds.get(lock).get(thread): wait plus spin, before the per-thread lifetime cap.
-        Map<LockModel, Map<Long, double[]>> lost = new LinkedHashMap<>();
+        Map<LockModel, Map<Long, ThreadLoss>> lost = new LinkedHashMap<>();
         for (LockModel lock : model.locks()) {
-            Map<Long, double[]> perThread = new HashMap<>();
+            Map<Long, ThreadLoss> perThread = new HashMap<>();
             double scale = exactTotalScale(lock);
             for (ThreadWait w : lock.waiters()) {
                 if (workers.containsKey(w.javaId())) {
-                    perThread.put(w.javaId(), new double[] {w.waitNanos() * scale / NANOS_PER_SECOND, 0, 0});
+                    perThread.computeIfAbsent(w.javaId(), id -> new ThreadLoss()).waitSeconds =
+                            w.waitNanos() * scale / NANOS_PER_SECOND;
                 }
             }
             lost.put(lock, perThread);
@@ -98,19 +100,21 @@ public final class LockContentionRule implements Rule {
         capAtLifetime(workers, lost);
 
         List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<LockModel, Map<Long, double[]>> e : lost.entrySet()) {
+        for (Map.Entry<LockModel, Map<Long, ThreadLoss>> e : lost.entrySet()) {
             double waitSeconds = 0;
             double spinSeconds = 0;
             double belowThresholdSeconds = 0;
-            for (double[] v : e.getValue().values()) {
-                waitSeconds += v[0];
-                spinSeconds += v[1];
-                belowThresholdSeconds += v[2];
+            double spinSampledAtSiteSeconds = 0;
+            for (ThreadLoss loss : e.getValue().values()) {
+                waitSeconds += loss.waitSeconds;
+                spinSeconds += loss.spinUnsampledSeconds + loss.spinSampledAtSiteSeconds;
+                belowThresholdSeconds += loss.belowThresholdSeconds;
+                spinSampledAtSiteSeconds += loss.spinSampledAtSiteSeconds;
             }
             double lostSeconds = waitSeconds + spinSeconds + belowThresholdSeconds;
             if (lostSeconds > 0 && lostSeconds / totalWorkerSeconds >= MIN_SHARE) {
-                findings.add(finding(e.getKey(), e.getValue().size(), lostSeconds, spinSeconds, belowThresholdSeconds,
-                        model));
+                findings.add(finding(e.getKey(), e.getValue().size(), lostSeconds, spinSeconds,
+                        spinSampledAtSiteSeconds, belowThresholdSeconds, model));
             }
         }
         return findings;
@@ -124,37 +128,75 @@ public final class LockContentionRule implements Rule {
     }
 
     private static void addSpinning(RecordingModel model, Map<Long, ThreadTime> workers,
-                                    Map<LockModel, Map<Long, double[]>> lost) {
+                                    Map<LockModel, Map<Long, ThreadLoss>> lost) {
         double periodSeconds = model.samplePeriodNanos() / NANOS_PER_SECOND;
         if (periodSeconds <= 0) {
             return;
         }
         for (ThreadTime t : workers.values()) {
-            double unsampledCpu = Math.max(0, t.cpuSeconds() - t.executionSamples() * periodSeconds);
-            if (t.cpuSeconds() <= 0 || unsampledCpu / t.cpuSeconds() < MIN_UNSAMPLED_CPU_FRACTION) {
+            if (t.cpuSeconds() <= 0) {
                 continue;
             }
-            Map<LockModel, Long> enters = new HashMap<>();
-            long totalEnters = 0;
-            for (LockModel lock : model.locks()) {
-                if (lock.key().kind() != LockKind.MONITOR || recordedEnters(lock) < MIN_LOCK_ENTERS_FOR_SPIN) {
-                    continue;
-                }
-                for (ThreadWait w : lock.waiters()) {
-                    if (w.javaId() == t.javaId() && w.waits() > 0) {
-                        enters.put(lock, w.waits());
-                        totalEnters += w.waits();
-                    }
-                }
+            addSampledAtWaitSites(model, t, periodSeconds, lost);
+            addUnsampledCpu(model, t, periodSeconds, lost);
+        }
+    }
+
+    /**
+     * Direct evidence: samples taken at a line known to wait for a monitor are time at that monitor
+     * (on JDK 25 that is where spinning threads are sampled), capped at the thread's CPU time.
+     */
+    private static void addSampledAtWaitSites(RecordingModel model, ThreadTime t, double periodSeconds,
+                                              Map<LockModel, Map<Long, ThreadLoss>> lost) {
+        Map<LockModel, Long> samples = new HashMap<>();
+        long total = 0;
+        for (LockModel lock : model.locks()) {
+            long n = lock.samplesAtWaitSites().getOrDefault(t.javaId(), 0L);
+            if (n > 0) {
+                samples.put(lock, n);
+                total += n;
             }
-            if (totalEnters < MIN_CONTENDED_ENTERS_FOR_SPIN
-                    || totalEnters < MIN_CONTENDED_ENTERS_PER_CPU_SECOND * t.cpuSeconds()) {
+        }
+        if (total == 0) {
+            return;
+        }
+        double scale = Math.min(1, t.cpuSeconds() / (total * periodSeconds));
+        for (Map.Entry<LockModel, Long> e : samples.entrySet()) {
+            lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new ThreadLoss()).spinSampledAtSiteSeconds +=
+                    e.getValue() * periodSeconds * scale;
+        }
+    }
+
+    /**
+     * Indirect evidence: CPU time the sampler could not see (JDK 17 spins inside the VM), only
+     * with many contended enters at a high rate, attributed in proportion to the enters.
+     */
+    private static void addUnsampledCpu(RecordingModel model, ThreadTime t, double periodSeconds,
+                                        Map<LockModel, Map<Long, ThreadLoss>> lost) {
+        double unsampledCpu = Math.max(0, t.cpuSeconds() - t.executionSamples() * periodSeconds);
+        if (unsampledCpu / t.cpuSeconds() < MIN_UNSAMPLED_CPU_FRACTION) {
+            return;
+        }
+        Map<LockModel, Long> enters = new HashMap<>();
+        long totalEnters = 0;
+        for (LockModel lock : model.locks()) {
+            if (lock.key().kind() != LockKind.MONITOR || recordedEnters(lock) < MIN_LOCK_ENTERS_FOR_SPIN) {
                 continue;
             }
-            for (Map.Entry<LockModel, Long> e : enters.entrySet()) {
-                double[] v = lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new double[3]);
-                v[1] += unsampledCpu * e.getValue() / totalEnters;
+            for (ThreadWait w : lock.waiters()) {
+                if (w.javaId() == t.javaId() && w.waits() > 0) {
+                    enters.put(lock, w.waits());
+                    totalEnters += w.waits();
+                }
             }
+        }
+        if (totalEnters < MIN_CONTENDED_ENTERS_FOR_SPIN
+                || totalEnters < MIN_CONTENDED_ENTERS_PER_CPU_SECOND * t.cpuSeconds()) {
+            return;
+        }
+        for (Map.Entry<LockModel, Long> e : enters.entrySet()) {
+            lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new ThreadLoss()).spinUnsampledSeconds +=
+                    unsampledCpu * e.getValue() / totalEnters;
         }
     }
 
@@ -167,7 +209,7 @@ public final class LockContentionRule implements Rule {
      * waits. Said so in the evidence.
      */
     private static void addBlockingBelowThreshold(RecordingModel model, Map<Long, ThreadTime> workers,
-                                                  Map<LockModel, Map<Long, double[]>> lost) {
+                                                  Map<LockModel, Map<Long, ThreadLoss>> lost) {
         if (model.monitorThresholdNanos() < COARSE_MONITOR_THRESHOLD_NANOS || workers.isEmpty()) {
             return;
         }
@@ -194,8 +236,8 @@ public final class LockContentionRule implements Rule {
                 continue;
             }
             for (Map.Entry<LockModel, Double> e : seen.entrySet()) {
-                double[] v = lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new double[3]);
-                v[2] += t.otherSeconds() * e.getValue() / seenNanos;
+                lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new ThreadLoss()).belowThresholdSeconds +=
+                        t.otherSeconds() * e.getValue() / seenNanos;
             }
         }
     }
@@ -205,26 +247,48 @@ public final class LockContentionRule implements Rule {
     }
 
     /** A thread cannot lose more time than it lived: scale its contributions down when they do. */
-    private static void capAtLifetime(Map<Long, ThreadTime> workers, Map<LockModel, Map<Long, double[]>> lost) {
+    private static void capAtLifetime(Map<Long, ThreadTime> workers, Map<LockModel, Map<Long, ThreadLoss>> lost) {
         Map<Long, Double> totals = new HashMap<>();
-        for (Map<Long, double[]> perThread : lost.values()) {
-            perThread.forEach((id, v) -> totals.merge(id, v[0] + v[1] + v[2], Double::sum));
+        for (Map<Long, ThreadLoss> perThread : lost.values()) {
+            perThread.forEach((id, loss) -> totals.merge(id, loss.total(), Double::sum));
         }
-        for (Map<Long, double[]> perThread : lost.values()) {
-            perThread.forEach((id, v) -> {
+        for (Map<Long, ThreadLoss> perThread : lost.values()) {
+            perThread.forEach((id, loss) -> {
                 double lifetime = workers.get(id).lifetimeSeconds();
                 double total = totals.get(id);
                 if (total > lifetime && total > 0) {
-                    v[0] *= lifetime / total;
-                    v[1] *= lifetime / total;
-                    v[2] *= lifetime / total;
+                    loss.scale(lifetime / total);
                 }
             });
         }
     }
 
+    /** One worker's lost time on one lock, by how it was found. Confined to one evaluation. */
+    private static final class ThreadLoss {
+        /** Recorded waits (blocked, parked), scaled to exact totals where known. */
+        double waitSeconds;
+        /** Spinning: CPU time the sampler could not see. */
+        double spinUnsampledSeconds;
+        /** Spinning: samples taken at the line that waits for the monitor. */
+        double spinSampledAtSiteSeconds;
+        /** Blocking shorter than a coarse recording threshold. */
+        double belowThresholdSeconds;
+
+        double total() {
+            return waitSeconds + spinUnsampledSeconds + spinSampledAtSiteSeconds + belowThresholdSeconds;
+        }
+
+        void scale(double factor) {
+            waitSeconds *= factor;
+            spinUnsampledSeconds *= factor;
+            spinSampledAtSiteSeconds *= factor;
+            belowThresholdSeconds *= factor;
+        }
+    }
+
     private static Finding finding(LockModel lock, int waitingWorkers, double lostSeconds, double spinSeconds,
-                                   double belowThresholdSeconds, RecordingModel model) {
+                                   double spinSampledAtSiteSeconds, double belowThresholdSeconds,
+                                   RecordingModel model) {
         double wallSeconds = model.wallSeconds();
         String subject = lock.key().lockClass();
         String where = lock.waiterSites().isEmpty() ? null : lock.waiterSites().get(0).frame();
@@ -240,9 +304,15 @@ public final class LockContentionRule implements Rule {
         if (heldBy != null) {
             evidence.append(", held longest by ").append(heldBy);
         }
-        if (spinSeconds > 0) {
+        double spinUnsampledSeconds = spinSeconds - spinSampledAtSiteSeconds;
+        if (spinSampledAtSiteSeconds > 0) {
+            evidence.append(String.format(Locale.ROOT, "; ~%s s sampled at the line that waits for it",
+                    Texts.decimal(spinSampledAtSiteSeconds)));
+        }
+        if (spinUnsampledSeconds > 0) {
             evidence.append(String.format(Locale.ROOT,
-                    "; ~%s s spinning, estimated from CPU time the sampler could not see", Texts.decimal(spinSeconds)));
+                    "; ~%s s spinning, estimated from CPU time the sampler could not see",
+                    Texts.decimal(spinUnsampledSeconds)));
         }
         if (belowThresholdSeconds > 0) {
             evidence.append(String.format(Locale.ROOT,

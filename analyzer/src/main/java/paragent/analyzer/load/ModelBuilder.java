@@ -38,6 +38,7 @@ final class ModelBuilder {
     private final Map<Long, long[]> sortedSampleTimes = new HashMap<>();
     private final Map<Long, String[]> sortedSampleFrames = new HashMap<>();
     private final Map<Long, String[][]> sortedSampleStacks = new HashMap<>();
+    private Map<Long, Map<String, Long>> sampleCountsByFrame;
 
     ModelBuilder(EventCollector collector, List<String> warnings) {
         this.in = collector;
@@ -244,7 +245,9 @@ final class ModelBuilder {
         } else {
             distribution = WaitDistribution.of(lock.eventWaitNanos, lock.waits.size(), eventTotalNanos);
         }
-        return new LockModel(lock.key, distribution, siteCounts, waiters, holders, frames);
+        Map<Long, Long> samplesAtWaitSites = lock.key.kind() == LockKind.MONITOR
+                ? samplesAt(sites.keySet()) : Map.of();
+        return new LockModel(lock.key, distribution, siteCounts, waiters, holders, frames, samplesAtWaitSites);
     }
 
     /**
@@ -272,6 +275,36 @@ final class ModelBuilder {
                 inContendedCode.merge(frames[i], 1L, Long::sum);
             }
         }
+    }
+
+    /** Per thread, its execution samples whose top application frame is one of {@code frames}. */
+    private Map<Long, Long> samplesAt(java.util.Set<String> frames) {
+        Map<Long, Long> counts = new HashMap<>();
+        sampleCountsByFrame().forEach((javaId, byFrame) -> {
+            long n = 0;
+            for (String frame : frames) {
+                n += byFrame.getOrDefault(frame, 0L);
+            }
+            if (n > 0) {
+                counts.put(javaId, n);
+            }
+        });
+        return counts;
+    }
+
+    /** Per thread, its execution samples counted by top application frame; built once. */
+    private Map<Long, Map<String, Long>> sampleCountsByFrame() {
+        if (sampleCountsByFrame == null) {
+            sampleCountsByFrame = new HashMap<>();
+            for (ThreadData t : in.threads.values()) {
+                Map<String, Long> byFrame = new HashMap<>();
+                for (String frame : t.sampleFrames) {
+                    byFrame.merge(frame, 1L, Long::sum);
+                }
+                sampleCountsByFrame.put(t.javaId, byFrame);
+            }
+        }
+        return sampleCountsByFrame;
     }
 
     private static boolean contains(String[] methods, String method) {

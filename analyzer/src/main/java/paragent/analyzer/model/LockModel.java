@@ -1,6 +1,7 @@
 package paragent.analyzer.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything known about the contention on one lock. Immutable.
@@ -13,14 +14,26 @@ import java.util.List;
  * @param holders threads that held it while others waited, most waits first
  * @param holderFrames application frames the holders ran while others waited (from execution
  *                     samples inside the wait intervals), most samples first
+ * @param samplesAtWaitSites for monitors, per thread ({@code javaId}): its execution samples whose
+ *                     top application frame is one of {@code waiterSites}, the lines known to wait
+ *                     for this monitor; a sampler that can see spinning threads (JDK 25's) sees
+ *                     them there. Empty for j.u.c. locks.
  */
 public record LockModel(LockKey key, WaitDistribution waits, List<SiteCount> waiterSites,
-                        List<ThreadWait> waiters, List<HolderCount> holders, List<SiteCount> holderFrames) {
+                        List<ThreadWait> waiters, List<HolderCount> holders, List<SiteCount> holderFrames,
+                        Map<Long, Long> samplesAtWaitSites) {
 
     public LockModel {
         waiterSites = List.copyOf(waiterSites);
         waiters = List.copyOf(waiters);
         holders = List.copyOf(holders);
         holderFrames = List.copyOf(holderFrames);
+        samplesAtWaitSites = Map.copyOf(samplesAtWaitSites);
+    }
+
+    /** A lock with no samples at its wait sites. */
+    public LockModel(LockKey key, WaitDistribution waits, List<SiteCount> waiterSites, List<ThreadWait> waiters,
+                     List<HolderCount> holders, List<SiteCount> holderFrames) {
+        this(key, waits, waiterSites, waiters, holders, holderFrames, Map.of());
     }
 }

@@ -26,14 +26,25 @@ class LockContentionRuleTest {
     }
 
     private static LockModel monitor(String lockClass, long waitsPerThread, long waitNanosPerThread, long... threadIds) {
+        return sampledMonitor(lockClass, waitsPerThread, waitNanosPerThread, 0, threadIds);
+    }
+
+    private static LockModel sampledMonitor(String lockClass, long waitsPerThread, long waitNanosPerThread,
+                                            long samplesAtWaitSitePerThread, long... threadIds) {
         List<ThreadWait> waiters = java.util.Arrays.stream(threadIds)
                 .mapToObj(id -> new ThreadWait(id, "w" + id, waitsPerThread, waitNanosPerThread)).toList();
+        java.util.Map<Long, Long> samplesAtWaitSites = new java.util.HashMap<>();
+        if (samplesAtWaitSitePerThread > 0) {
+            for (long id : threadIds) {
+                samplesAtWaitSites.put(id, samplesAtWaitSitePerThread);
+            }
+        }
         long count = waitsPerThread * threadIds.length;
         long total = waitNanosPerThread * threadIds.length;
         return new LockModel(new LockKey(LockKind.MONITOR, lockClass, ""),
                 new WaitDistribution(count, total, 20_000, 3_000_000, 9_000_000),
                 List.of(new SiteCount("app.Counter.increment(Counter.java:42)", count, total)), waiters, List.of(),
-                List.of(new SiteCount("app.Counter.increment(Counter.java:43)", 12, 0)));
+                List.of(new SiteCount("app.Counter.increment(Counter.java:43)", 12, 0)), samplesAtWaitSites);
     }
 
     private static RecordingModel model(List<ThreadTime> threads, List<LockModel> locks) {
@@ -74,6 +85,39 @@ class LockContentionRuleTest {
         assertThat(f.lostThreadSeconds()).isCloseTo(2 * (0.05 + 1.6), within(1e-9));
         assertThat(f.evidence()).contains("~3.20 s spinning, estimated from CPU time the sampler could not see");
         assertThat(f.title()).contains("waiting for or spinning on");
+    }
+
+    @Test
+    void samplesAtTheWaitingLineAreSpinningWhereTheSamplerSeesIt() {
+        // JDK 25: 2.8 CPU-seconds each, 275 samples, 200 of them at the line waiting for the monitor.
+        RecordingModel m = model(List.of(worker(1, 2.8, 275, 0.05), worker(2, 2.8, 275, 0.05)),
+                List.of(sampledMonitor("app.Counter", 300, 50_000_000L, 200, 1, 2)));
+
+        Finding f = Diagnosis.diagnose(m).get(0);
+
+        // The 0.05 s each left unsampled is too little to call spinning.
+        assertThat(f.lostThreadSeconds()).isCloseTo(2 * (0.05 + 2.0), within(1e-9));
+        assertThat(f.evidence()).endsWith("; ~4.00 s sampled at the line that waits for it");
+        assertThat(f.title()).contains("waiting for or spinning on");
+    }
+
+    @Test
+    void samplesAtAWaitingLineAreDirectEvidenceEvenWithFewRecordedEnters() {
+        // A plain recording (20 ms threshold) saw 5 long enters; each worker was sampled 200 times
+        // at the line that waits for the monitor. The unsampled 0.05 s needs more evidence.
+        RecordingModel m = model(List.of(worker(1, 2.8, 275, 0), worker(2, 2.8, 275, 0)),
+                List.of(sampledMonitor("app.Counter", 5, 100_000L, 200, 1, 2)));
+
+        assertThat(Diagnosis.diagnose(m).get(0).lostThreadSeconds()).isCloseTo(2 * (0.0001 + 2.0), within(1e-9));
+    }
+
+    @Test
+    void timeSampledAtWaitingLinesNeverExceedsTheThreadsCpu() {
+        // 400 samples at 10 ms claim 4 s, but the thread used 2.8 s of CPU.
+        RecordingModel m = model(List.of(worker(1, 2.8, 400, 0)),
+                List.of(sampledMonitor("app.Counter", 5, 100_000L, 400, 1)));
+
+        assertThat(Diagnosis.diagnose(m).get(0).lostThreadSeconds()).isCloseTo(0.0001 + 2.8, within(1e-9));
     }
 
     @Test
