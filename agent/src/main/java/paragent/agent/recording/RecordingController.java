@@ -106,7 +106,7 @@ public final class RecordingController {
             Thread.sleep(options.duration().toMillis());
             if (finished.compareAndSet(false, true)) {
                 Path file = session.stopNow();
-                stopRecording();
+                detachSinks();
                 reports.write(file);
             }
         } catch (InterruptedException e) {
@@ -122,14 +122,15 @@ public final class RecordingController {
         }
         try {
             Path file = session.awaitFile();
-            stopRecording();
+            detachSinks();
             reports.write(file);
         } catch (Throwable t) {
             Log.failure("could not write the reports at exit", t);
         }
     }
 
-    private void stopRecording() {
+    /** Stops feeding the aggregates: the recording is over and its file written. */
+    private void detachSinks() {
         LockWaits.install(null);
         ThreadExits.install(null);
     }
