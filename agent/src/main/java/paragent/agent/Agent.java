@@ -38,7 +38,7 @@ public final class Agent {
             Files.createDirectories(requested);
             Path probe = Files.createTempFile(requested, ".paragent-probe", ".tmp");
             Files.delete(probe);
-            return requested;
+            return requested.toAbsolutePath().normalize();
         } catch (IOException | SecurityException e) {
             problem = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.FileAlreadyExistsException ? "it is a file"
