@@ -22,9 +22,11 @@ import paragent.analyzer.model.ThreadWait;
  * full CPU; JFR records only the waits that end up blocking. On JDK 17 the spinning happens inside
  * the VM, where the execution sampler cannot see it; JDK 25's sampler sees it, at the line that
  * waits for the monitor. So a worker's samples taken at a line known to wait for a monitor are
- * attributed to that monitor (direct evidence), and its CPU time the sampler could not account
- * for ({@code cpuSeconds − samples × samplePeriod}) to the monitors it contends on, in proportion
- * to its enter events on each, but only on strong evidence: many contended enters on the thread,
+ * attributed to that monitor (direct evidence: their share of its samples times its CPU time). A
+ * worker with few such samples (the sampler does not see its spinning) has its CPU time the
+ * sampler could not account for ({@code cpuSeconds − samples × samplePeriod}) attributed to the
+ * monitors it contends on, in proportion to its enter events on each, but only on strong evidence:
+ * many contended enters on the thread,
  * at a high rate per CPU-second, on monitors with many contended enters (see the {@code MIN_*}
  * constants). A thread's lost time never exceeds its lifetime.
  */
@@ -46,6 +48,13 @@ public final class LockContentionRule implements Rule {
      * spinning on a hot monitor showed ~90 per CPU-second at the 10 µs monitor threshold.
      */
     public static final double MIN_CONTENDED_ENTERS_PER_CPU_SECOND = 50;
+
+    /**
+     * When at least this share of a thread's samples are at lines waiting for a monitor, the sampler
+     * sees its spinning (JDK 25): its samples tell the whole story, and CPU time they missed is the
+     * sampler's limit, not hidden spinning.
+     */
+    public static final double SAMPLER_SEES_SPINNING_SHARE = 0.05;
 
     /** Spinning is estimated only for threads with at least this many contended monitor enter events. */
     public static final long MIN_CONTENDED_ENTERS_FOR_SPIN = 20;
@@ -127,6 +136,17 @@ public final class LockContentionRule implements Rule {
                 ? (double) lock.waits().totalNanos() / eventNanos : 1.0;
     }
 
+    private static double sampledAtWaitSitesShare(RecordingModel model, ThreadTime t) {
+        if (t.executionSamples() == 0) {
+            return 0;
+        }
+        long atSites = 0;
+        for (LockModel lock : model.locks()) {
+            atSites += lock.samplesAtWaitSites().getOrDefault(t.javaId(), 0L);
+        }
+        return (double) atSites / t.executionSamples();
+    }
+
     private static void addSpinning(RecordingModel model, Map<Long, ThreadTime> workers,
                                     Map<LockModel, Map<Long, ThreadLoss>> lost) {
         double periodSeconds = model.samplePeriodNanos() / NANOS_PER_SECOND;
@@ -137,16 +157,22 @@ public final class LockContentionRule implements Rule {
             if (t.cpuSeconds() <= 0) {
                 continue;
             }
-            addSampledAtWaitSites(model, t, periodSeconds, lost);
-            addUnsampledCpu(model, t, periodSeconds, lost);
+            double beyondSamples = addSampledAtWaitSites(model, t, periodSeconds, lost);
+            if (sampledAtWaitSitesShare(model, t) < SAMPLER_SEES_SPINNING_SHARE) {
+                addUnsampledCpu(model, t, periodSeconds, beyondSamples, lost);
+            }
         }
     }
 
     /**
      * Direct evidence: samples taken at a line known to wait for a monitor are time at that monitor
-     * (on JDK 25 that is where spinning threads are sampled), capped at the thread's CPU time.
+     * (on JDK 25 that is where spinning threads are sampled): their share of the thread's samples,
+     * times its CPU time.
+     *
+     * @return the seconds attributed beyond {@code samples × period}, which are part of the
+     *     thread's unsampled CPU and must not be counted again as spinning the sampler missed
      */
-    private static void addSampledAtWaitSites(RecordingModel model, ThreadTime t, double periodSeconds,
+    private static double addSampledAtWaitSites(RecordingModel model, ThreadTime t, double periodSeconds,
                                               Map<LockModel, Map<Long, ThreadLoss>> lost) {
         Map<LockModel, Long> samples = new HashMap<>();
         long total = 0;
@@ -158,13 +184,18 @@ public final class LockContentionRule implements Rule {
             }
         }
         if (total == 0) {
-            return;
+            return 0;
         }
-        double scale = Math.min(1, t.cpuSeconds() / (total * periodSeconds));
+        // Samples are a random draw of the thread's running time: the sampler visits only a few
+        // threads per period, so n × period undercounts; the sampled fraction of its CPU does not.
+        double secondsPerSample = t.executionSamples() >= total
+                ? t.cpuSeconds() / t.executionSamples() : periodSeconds;
+        double scale = Math.min(1, t.cpuSeconds() / (total * secondsPerSample));
         for (Map.Entry<LockModel, Long> e : samples.entrySet()) {
             lost.get(e.getKey()).computeIfAbsent(t.javaId(), id -> new ThreadLoss()).spinSampledAtSiteSeconds +=
-                    e.getValue() * periodSeconds * scale;
+                    e.getValue() * secondsPerSample * scale;
         }
+        return Math.max(0, total * (secondsPerSample * scale - periodSeconds));
     }
 
     /**
@@ -172,8 +203,8 @@ public final class LockContentionRule implements Rule {
      * with many contended enters at a high rate, attributed in proportion to the enters.
      */
     private static void addUnsampledCpu(RecordingModel model, ThreadTime t, double periodSeconds,
-                                        Map<LockModel, Map<Long, ThreadLoss>> lost) {
-        double unsampledCpu = Math.max(0, t.cpuSeconds() - t.executionSamples() * periodSeconds);
+                                        double alreadyAttributed, Map<LockModel, Map<Long, ThreadLoss>> lost) {
+        double unsampledCpu = Math.max(0, t.cpuSeconds() - t.executionSamples() * periodSeconds - alreadyAttributed);
         if (unsampledCpu / t.cpuSeconds() < MIN_UNSAMPLED_CPU_FRACTION) {
             return;
         }

@@ -1,11 +1,13 @@
 package paragent.analyzer.load;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,8 @@ final class ModelBuilder {
 
     /** Period assumed for {@code jdk.ExecutionSample} when the recording does not say (JDK default profile). */
     static final long DEFAULT_SAMPLE_PERIOD_NANOS = 20_000_000L;
+    /** A lock-wait threshold at or above this hides most contention: warn that it may be missed. */
+    static final long COARSE_LOCK_THRESHOLD_NANOS = 1_000_000L;
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final Pattern JAVA_VERSION = Pattern.compile("\\((\\d+(?:\\.\\d+)*)");
@@ -75,7 +79,15 @@ final class ModelBuilder {
         }
         threads = WorkerClassifier.classify(threads, lockParkedSeconds);
         double wallSeconds = Math.max(0, in.recordingEndNanos - in.recordingStartNanos) / NANOS_PER_SECOND;
-        return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos(),
+        long monitorThresholdNanos = monitorThresholdNanos();
+        if (monitorThresholdNanos >= COARSE_LOCK_THRESHOLD_NANOS) {
+            warnings.add(String.format(Locale.ROOT, "the recording kept only lock waits of %s ms or more"
+                    + " (plain JFR's default); shorter waits left no trace, so lock contention may be missed or"
+                    + " underestimated: run under the paragent agent, or record with"
+                    + " -XX:StartFlightRecording:jdk.JavaMonitorEnter#threshold=10us,jdk.ThreadPark#threshold=10us",
+                    BigDecimal.valueOf(monitorThresholdNanos, 6).stripTrailingZeros().toPlainString()));
+        }
+        return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos,
                 threads, locks, warnings);
     }
 

@@ -89,13 +89,12 @@ class LockContentionRuleTest {
 
     @Test
     void samplesAtTheWaitingLineAreSpinningWhereTheSamplerSeesIt() {
-        // JDK 25: 2.8 CPU-seconds each, 275 samples, 200 of them at the line waiting for the monitor.
-        RecordingModel m = model(List.of(worker(1, 2.8, 275, 0.05), worker(2, 2.8, 275, 0.05)),
+        // JDK 25: 2.8 CPU-seconds each, 280 samples, 200 of them at the line waiting for the monitor.
+        RecordingModel m = model(List.of(worker(1, 2.8, 280, 0.05), worker(2, 2.8, 280, 0.05)),
                 List.of(sampledMonitor("app.Counter", 300, 50_000_000L, 200, 1, 2)));
 
         Finding f = Diagnosis.diagnose(m).get(0);
 
-        // The 0.05 s each left unsampled is too little to call spinning.
         assertThat(f.lostThreadSeconds()).isCloseTo(2 * (0.05 + 2.0), within(1e-9));
         assertThat(f.evidence()).endsWith("; ~4.00 s sampled at the line that waits for it");
         assertThat(f.title()).contains("waiting for or spinning on");
@@ -105,10 +104,25 @@ class LockContentionRuleTest {
     void samplesAtAWaitingLineAreDirectEvidenceEvenWithFewRecordedEnters() {
         // A plain recording (20 ms threshold) saw 5 long enters; each worker was sampled 200 times
         // at the line that waits for the monitor. The unsampled 0.05 s needs more evidence.
-        RecordingModel m = model(List.of(worker(1, 2.8, 275, 0), worker(2, 2.8, 275, 0)),
+        RecordingModel m = model(List.of(worker(1, 2.8, 280, 0), worker(2, 2.8, 280, 0)),
                 List.of(sampledMonitor("app.Counter", 5, 100_000L, 200, 1, 2)));
 
         assertThat(Diagnosis.diagnose(m).get(0).lostThreadSeconds()).isCloseTo(2 * (0.0001 + 2.0), within(1e-9));
+    }
+
+    @Test
+    void samplesAtTheWaitingLineCountTheirShareOfCpuWhenTheSamplerMissedPeriods() {
+        // The sampler visits a few threads per period: 2.8 CPU-seconds drew only 140 samples, 70 of
+        // them at the waiting line, so half the CPU (1.4 s) was at the lock, not 70 × 10 ms. The
+        // 1.4 s unsampled CPU is that same time again: not counted twice as spinning, even with
+        // the many fast contended enters that would otherwise make it spinning.
+        RecordingModel m = model(List.of(worker(1, 2.8, 140, 0), worker(2, 2.8, 140, 0)),
+                List.of(sampledMonitor("app.Counter", 300, 100_000L, 70, 1, 2)));
+
+        Finding f = Diagnosis.diagnose(m).get(0);
+
+        assertThat(f.lostThreadSeconds()).isCloseTo(2 * (0.0001 + 1.4), within(1e-9));
+        assertThat(f.evidence()).doesNotContain("spinning, estimated");
     }
 
     @Test
