@@ -1,6 +1,11 @@
 package paragent.analyzer;
 
 import java.util.List;
+import paragent.analyzer.model.ExecutorModel;
+import paragent.analyzer.model.GcModel;
+import paragent.analyzer.model.ProcessModel;
+import paragent.analyzer.model.ThreadState;
+import paragent.analyzer.model.Timeline;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.model.JvmInfo;
 import paragent.analyzer.model.LockModel;
@@ -19,16 +24,60 @@ import paragent.analyzer.model.ThreadTime;
  * @param locks every lock with contended waits, most wait first
  * @param findings causes of lost parallelism, most lost time first
  * @param warnings problems that reduced accuracy
+ * @param timeline every thread's states over time
+ * @param executors the thread pools, most tasks first
+ * @param processes the JVM's CPU use and its child processes
+ * @param gc garbage-collection pauses and allocation
  */
 public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
                        long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
-                       List<Finding> findings, List<String> warnings) {
+                       List<Finding> findings, List<String> warnings, Timeline timeline,
+                       List<ExecutorModel> executors, ProcessModel processes, GcModel gc) {
 
     public Analysis {
         threads = List.copyOf(threads);
         locks = List.copyOf(locks);
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
+        executors = List.copyOf(executors);
+    }
+
+    /** An analysis of threads and locks only: no timeline, executors, processes or GC. */
+    public Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
+                    long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
+                    List<Finding> findings, List<String> warnings) {
+        this(recordingName, jvm, wallSeconds, workerThreads, samplePeriodNanos, threads, locks, findings, warnings,
+                Timeline.empty(), List.of(), ProcessModel.empty(), GcModel.empty());
+    }
+
+    /**
+     * The effective CPU utilization: for k = 0..n, the seconds during which k application threads
+     * were running (rounded to the nearest whole thread, per timeline bucket), with n at least the
+     * core count.
+     */
+    public double[] runningThreadsHistogram() {
+        int n = Math.max(jvm.availableProcessors(), 1);
+        double[] perBucket = new double[timeline.buckets()];
+        for (ThreadTime t : threads) {
+            float[][] s = timeline.seconds().get(t.javaId());
+            if (t.internal() || s == null) {
+                continue;
+            }
+            for (int b = 0; b < perBucket.length; b++) {
+                perBucket[b] += s[ThreadState.RUNNING.ordinal()][b];
+            }
+        }
+        int max = n;
+        for (int b = 0; b < perBucket.length; b++) {
+            double width = timeline.bucketWidth(b);
+            perBucket[b] = width > 0 ? perBucket[b] / width : 0;
+            max = Math.max(max, (int) Math.round(perBucket[b]));
+        }
+        double[] histogram = new double[max + 1];
+        for (int b = 0; b < perBucket.length; b++) {
+            histogram[(int) Math.round(perBucket[b])] += timeline.bucketWidth(b);
+        }
+        return histogram;
     }
 
     /** @return {@code workerThreads × wallSeconds}: the denominator of every share */

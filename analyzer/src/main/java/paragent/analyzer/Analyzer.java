@@ -25,6 +25,6 @@ public final class Analyzer {
         RecordingModel model = RecordingLoader.load(recording);
         return new Analysis(model.recordingName(), model.jvm(), model.wallSeconds(), model.workers().size(),
                 model.samplePeriodNanos(), model.threads(), model.locks(), Diagnosis.diagnose(model),
-                model.warnings());
+                model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc());
     }
 }

@@ -9,8 +9,8 @@ import paragent.analyzer.model.RecordingModel;
  * Runs rules over a recording and ranks their findings. Stateless; thread-safe.
  *
  * <p>Findings come out sorted by lost time, largest first. Each share is lost time over the total
- * worker time; when the shares add up to more than 1 (two causes claiming the same thread-second,
- * or estimates overshooting) they are scaled down together so their sum is exactly 1.
+ * worker time. The rules draw on one {@link Ledger}, so a thread-second is attributed at most once
+ * and the shares add up to at most 1 (a last guard scales them down should they not).
  */
 public final class Diagnosis {
 
@@ -28,13 +28,14 @@ public final class Diagnosis {
      * @return the findings, largest lost time first, shares summing to ≤ 1; empty without workers
      */
     public static List<Finding> diagnose(RecordingModel model, List<Rule> rules) {
-        double totalWorkerSeconds = model.workers().size() * model.wallSeconds();
+        Ledger ledger = new Ledger(model);
+        double totalWorkerSeconds = ledger.totalWorkerSeconds();
         if (totalWorkerSeconds <= 0) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            for (Finding f : rule.evaluate(model, totalWorkerSeconds)) {
+            for (Finding f : rule.evaluate(model, ledger)) {
                 findings.add(f.withShare(f.lostThreadSeconds() / totalWorkerSeconds));
             }
         }

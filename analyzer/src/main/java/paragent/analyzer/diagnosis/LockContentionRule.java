@@ -86,7 +86,8 @@ public final class LockContentionRule implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(RecordingModel model, double totalWorkerSeconds) {
+    public List<Finding> evaluate(RecordingModel model, Ledger ledger) {
+        double totalWorkerSeconds = ledger.totalWorkerSeconds();
         Map<Long, ThreadTime> workers = new HashMap<>();
         for (ThreadTime t : model.workers()) {
             workers.put(t.javaId(), t);
@@ -107,6 +108,7 @@ public final class LockContentionRule implements Rule {
         addSpinning(model, workers, lost);
         addBlockingBelowThreshold(model, workers, lost);
         capAtLifetime(workers, lost);
+        claim(ledger, lost);
 
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<LockModel, Map<Long, ThreadLoss>> e : lost.entrySet()) {
@@ -275,6 +277,19 @@ public final class LockContentionRule implements Rule {
 
     private static long recordedEnters(LockModel lock) {
         return lock.waiters().stream().mapToLong(ThreadWait::waits).sum();
+    }
+
+    /** Takes each thread's loss from the ledger, scaling it down to what was granted. */
+    private static void claim(Ledger ledger, Map<LockModel, Map<Long, ThreadLoss>> lost) {
+        for (Map<Long, ThreadLoss> perThread : lost.values()) {
+            perThread.forEach((id, loss) -> {
+                double wanted = loss.total();
+                double granted = ledger.claim(id, wanted);
+                if (wanted > 0 && granted < wanted) {
+                    loss.scale(granted / wanted);
+                }
+            });
+        }
     }
 
     /** A thread cannot lose more time than it lived: scale its contributions down when they do. */

@@ -5,9 +5,9 @@ import paragent.analyzer.model.RecordingModel;
 
 /**
  * Finds one kind of cause in a recording. Implementations are stateless and safe for concurrent
- * use. A rule returns findings with their lost time and its own best share; {@link Diagnosis} caps
- * the shares so that together they never exceed 1. A rule that lacks the events it needs returns
- * nothing. Adding a rule = one class + one line in {@link Rules#all()}.
+ * use. Rules run in the order of {@link Rules#all()}, each drawing the worker time it attributes
+ * from a shared {@link Ledger}, so findings never count the same thread-second twice. A rule that
+ * lacks the events it needs returns nothing. Adding a rule = one class + one line in {@link Rules#all()}.
  */
 public interface Rule {
 
@@ -16,8 +16,9 @@ public interface Rule {
 
     /**
      * @param model the recording
-     * @param totalWorkerSeconds {@code workerThreads × wallSeconds}, the share denominator; > 0
+     * @param ledger the worker time not yet attributed by the rules before this one; a rule's
+     *     findings count only the time it was granted
      * @return findings of {@link #kind()}, any order; empty when the cause is absent or negligible
      */
-    List<Finding> evaluate(RecordingModel model, double totalWorkerSeconds);
+    List<Finding> evaluate(RecordingModel model, Ledger ledger);
 }

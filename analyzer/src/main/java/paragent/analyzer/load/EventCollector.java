@@ -1,11 +1,13 @@
 package paragent.analyzer.load;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -40,6 +42,22 @@ final class EventCollector {
     int hwThreads;
     int runInfoProcessors;
     long runInfoSamplePeriodMillis;
+    /** paragent.RunInfo's schedStatPeriodMillis: null when absent, 0 when schedstat was unreadable. */
+    Long runInfoSchedStatPeriodMillis;
+
+    /** paragent.SchedStat per OS thread id: [timestamp, runNanos] and [timestamp, runQueueNanos]. */
+    final Map<Long, ThreadData.LongPairs[]> schedStats = new HashMap<>();
+    final Map<Long, ExecutorData> executors = new LinkedHashMap<>();
+    final List<ProcessData> processes = new ArrayList<>();
+    /** GC pause intervals (jdk.GCPhasePause), and per collector name its summed pause time. */
+    final ThreadData.LongPairs gcPauses = new ThreadData.LongPairs();
+    final Map<Long, String> gcNames = new HashMap<>();
+    final Map<Long, Long> gcPauseNanosById = new HashMap<>();
+    /** jdk.ObjectAllocationSample: weight per class, and per class weight per application site. */
+    final Map<String, Long> allocationWeight = new HashMap<>();
+    final Map<String, Map<String, Long>> allocationSites = new HashMap<>();
+    /** jdk.CPULoad: timestamp, jvmUser, jvmSystem, machineTotal. */
+    final List<double[]> cpuLoads = new ArrayList<>();
 
     /** One shared copy of each {@code pkg.Class.method} seen on sampled stacks. */
     private final Map<String, String> internedMethods = new HashMap<>();
@@ -66,13 +84,35 @@ final class EventCollector {
             case "jdk.JavaMonitorWait" -> {
                 if (eventThread != null) {
                     eventThread.monitorWaitNanos += endNanos - startNanos;
+                    eventThread.monitorWaits.add(startNanos, endNanos);
                 }
             }
             case "jdk.ThreadSleep" -> {
                 if (eventThread != null) {
                     eventThread.sleepNanos += endNanos - startNanos;
+                    eventThread.sleeps.add(startNanos, endNanos);
                 }
             }
+            case "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite" -> {
+                if (eventThread != null) {
+                    eventThread.ios.add(startNanos, endNanos);
+                }
+            }
+            case "jdk.GCPhasePause" -> onGcPause(event, startNanos, endNanos);
+            case "jdk.GarbageCollection" -> gcNames.put(event.getLong("gcId"), event.getString("name"));
+            case "jdk.ObjectAllocationSample" -> onAllocationSample(event);
+            case "jdk.CPULoad" -> cpuLoads.add(new double[] {startNanos, event.getFloat("jvmUser"),
+                    event.getFloat("jvmSystem"), event.getFloat("machineTotal")});
+            case "paragent.SchedStat" -> onSchedStat(event, startNanos);
+            case "paragent.ExecutorCreated" -> onExecutorCreated(event);
+            case "paragent.ExecutorWorker" -> {
+                if (eventThread != null) {
+                    executor(event.getLong("executorId")).workerIds.add(eventThread.javaId);
+                }
+            }
+            case "paragent.ExecutorSummary" -> onExecutorSummary(event);
+            case "paragent.ProcessSpawn" -> onProcessSpawn(event, eventThread, startNanos, endNanos);
+            case "paragent.ProcessExit" -> onProcessExit(event);
             case "jdk.ThreadPark" -> onPark(event, eventThread, startNanos, endNanos);
             case "jdk.ExecutionSample" -> onExecutionSample(event, startNanos);
             case "jdk.ThreadCPULoad" -> {
@@ -109,6 +149,7 @@ final class EventCollector {
             return;
         }
         waiter.monitorEnterNanos += endNanos - startNanos;
+        waiter.monitorEnters.add(startNanos, endNanos);
         RecordedClass monitorClass = event.getClass("monitorClass");
         String lockClass = monitorClass == null ? "(unknown monitor)" : monitorClass.getName();
         LockData lock = monitorLocks.computeIfAbsent(new LockKey(LockKind.MONITOR, lockClass, ""), LockData::new);
@@ -123,6 +164,11 @@ final class EventCollector {
         waiter.parks.add(startNanos, endNanos);
         RecordedClass parkedClass = event.getClass("parkedClass");
         String lockClass = LockClasses.lockClassOfPark(parkedClass == null ? null : parkedClass.getName());
+        if (Frames.isIdlePoolWorker(event.getStackTrace())) {
+            waiter.idleParks.add(startNanos, endNanos);
+        } else if (lockClass != null) {
+            waiter.lockParks.add(startNanos, endNanos);
+        }
         if (lockClass != null) {
             LockData lock = parkLocks.computeIfAbsent(new LockKey(LockKind.JUC, lockClass, ""), LockData::new);
             lock.addWait(waiter.javaId, startNanos, endNanos, 0,
@@ -154,15 +200,7 @@ final class EventCollector {
         lock.summaryWaits += event.getLong("waits");
         lock.summaryWaitNanos += event.getLong("waitNanos");
         lock.summaryMaxWaitNanos = Math.max(lock.summaryMaxWaitNanos, event.getLong("maxWaitNanos"));
-        String encoded = event.getString("histogram");
-        if (encoded != null && !encoded.isEmpty()) {
-            try {
-                ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
-                lock.summaryWaitNanosHistogram.add(Histogram.decodeFromCompressedByteBuffer(bytes, 0));
-            } catch (DataFormatException | RuntimeException e) {
-                histogramDecodeFailures++;
-            }
-        }
+        decodeInto(event.getString("histogram"), lock.summaryWaitNanosHistogram);
     }
 
     private LockData paragentLock(RecordedEvent event) {
@@ -188,6 +226,7 @@ final class EventCollector {
             }
             return;
         }
+        data.cpuSeries.add(atNanos, values[0]);
         if (atNanos >= data.threadTimesAtNanos) {
             data.threadTimesAtNanos = atNanos;
             data.threadTimes = values;
@@ -236,6 +275,110 @@ final class EventCollector {
         }
         if (event.hasField("samplePeriodMillis")) {
             runInfoSamplePeriodMillis = event.getLong("samplePeriodMillis");
+        }
+        if (event.hasField("schedStatPeriodMillis")) {
+            runInfoSchedStatPeriodMillis = event.getLong("schedStatPeriodMillis");
+        }
+    }
+
+    private void onGcPause(RecordedEvent event, long startNanos, long endNanos) {
+        if (event.hasField("gcId")) {
+            gcPauseNanosById.merge(event.getLong("gcId"), endNanos - startNanos, Long::sum);
+        }
+        gcPauses.add(startNanos, endNanos);
+    }
+
+    private void onAllocationSample(RecordedEvent event) {
+        RecordedClass objectClass = event.getClass("objectClass");
+        if (objectClass == null) {
+            return;
+        }
+        long weight = event.getLong("weight");
+        String name = objectClass.getName();
+        allocationWeight.merge(name, weight, Long::sum);
+        String site = Frames.firstApplicationFrame(event.getStackTrace());
+        if (site != null) {
+            allocationSites.computeIfAbsent(name, n -> new HashMap<>()).merge(site, weight, Long::sum);
+        }
+    }
+
+    private void onSchedStat(RecordedEvent event, long atNanos) {
+        ThreadData.LongPairs[] series = schedStats.computeIfAbsent(event.getLong("tid"),
+                tid -> new ThreadData.LongPairs[] {new ThreadData.LongPairs(), new ThreadData.LongPairs()});
+        series[0].add(atNanos, event.getLong("runNanos"));
+        series[1].add(atNanos, event.getLong("runQueueNanos"));
+    }
+
+    private ExecutorData executor(long executorId) {
+        return executors.computeIfAbsent(executorId, ExecutorData::new);
+    }
+
+    private void onExecutorCreated(RecordedEvent event) {
+        ExecutorData executor = executor(event.getLong("executorId"));
+        executor.executorClass = event.getString("executorClass");
+        executor.kind = event.getString("executorKind");
+        executor.parallelism = event.getInt("parallelism");
+        executor.creationSite = Frames.firstApplicationFrame(event.getStackTrace());
+    }
+
+    private void onExecutorSummary(RecordedEvent event) {
+        ExecutorData executor = executor(event.getLong("executorId"));
+        if (executor.executorClass == null) {
+            executor.executorClass = event.getString("executorClass");
+        }
+        executor.tasks += event.getLong("tasks");
+        executor.submits += event.getLong("submits");
+        executor.submitNanos += event.getLong("submitNanos");
+        executor.runNanos += event.getLong("runNanos");
+        decodeInto(event.getString("queueWait"), executor.queueWaitNanos);
+        decodeInto(event.getString("runTime"), executor.runTimeNanos);
+        String site = event.getString("submitSite");
+        if (site != null && !site.isEmpty()) {
+            executor.submitSites.merge(site, Math.max(1, event.getLong("submitSiteCount")), Long::sum);
+        }
+    }
+
+    private void onProcessSpawn(RecordedEvent event, ThreadData spawner, long startNanos, long endNanos) {
+        ProcessData p = new ProcessData();
+        p.pid = event.getLong("pid");
+        p.command = event.getString("command");
+        p.error = event.getString("error");
+        p.spawnStartNanos = startNanos;
+        p.spawnNanos = endNanos - startNanos;
+        p.spawnSite = Frames.firstApplicationFrame(event.getStackTrace());
+        p.spawnerJavaId = spawner == null ? 0 : spawner.javaId;
+        processes.add(p);
+    }
+
+    private void onProcessExit(RecordedEvent event) {
+        long pid = event.getLong("pid");
+        ProcessData p = null;
+        for (int i = processes.size() - 1; i >= 0 && p == null; i--) {
+            if (processes.get(i).pid == pid) {
+                p = processes.get(i);
+            }
+        }
+        if (p == null) {
+            p = new ProcessData();
+            p.pid = pid;
+            p.command = event.getString("command");
+            processes.add(p);
+        }
+        p.lifetimeNanos = event.getLong("lifetimeNanos");
+        long cpu = event.getLong("cpuNanos");
+        p.cpuNanos = cpu >= 0 ? cpu : null;
+        p.exitCode = event.getBoolean("stillRunning") ? null : event.getInt("exitCode");
+    }
+
+    /** Adds a Base64 compressed HdrHistogram to {@code into}; counts a failure when it cannot be read. */
+    private void decodeInto(String encoded, Histogram into) {
+        if (encoded == null || encoded.isEmpty()) {
+            return;
+        }
+        try {
+            into.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(encoded)), 0));
+        } catch (DataFormatException | RuntimeException e) {
+            histogramDecodeFailures++;
         }
     }
 

@@ -71,6 +71,29 @@ final class Frames {
      * The methods on a stack as {@code pkg.Class.method}, top first, each string taken from
      * {@code interned} so that samples share them.
      */
+    /** Frames that mean a pool worker is parked waiting for its next task. */
+    private static final List<String> IDLE_POOL_METHODS = List.of(
+            "java.util.concurrent.ThreadPoolExecutor.getTask",
+            "java.util.concurrent.ForkJoinPool.awaitWork",
+            "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take");
+
+    /** @return true when the stack is a pool worker parked waiting for a task */
+    static boolean isIdlePoolWorker(RecordedStackTrace stack) {
+        if (stack == null) {
+            return false;
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            if (frame.getMethod() == null) {
+                continue;
+            }
+            String method = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+            if (IDLE_POOL_METHODS.contains(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String[] methods(RecordedStackTrace stack, Map<String, String> interned) {
         if (stack == null) {
             return new String[0];

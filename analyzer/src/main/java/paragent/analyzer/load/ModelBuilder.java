@@ -16,8 +16,11 @@ import paragent.analyzer.model.JvmInfo;
 import paragent.analyzer.model.LockKind;
 import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.SampledFrames;
 import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.model.Timeline;
 import paragent.analyzer.model.ThreadWait;
 import paragent.analyzer.model.WaitDistribution;
 import paragent.analyzer.model.WorkerClassifier;
@@ -73,11 +76,16 @@ final class ModelBuilder {
             }
         }
         locks.sort(Comparator.comparingLong((LockModel l) -> l.waits().totalNanos()).reversed());
+        boolean schedStat = schedStatAvailable();
+        TimelineBuilder timelineBuilder = new TimelineBuilder(in.recordingStartNanos, in.recordingEndNanos, in.gcPauses);
+        Map<Long, float[][]> timelines = new HashMap<>();
         List<ThreadTime> threads = new ArrayList<>();
         for (ThreadData t : in.threads.values()) {
-            threads.add(threadTime(t, Math.max(processors, 1), samplePeriodNanos));
+            threads.add(threadTime(t, Math.max(processors, 1), samplePeriodNanos, schedStat, timelineBuilder,
+                    timelines));
         }
         threads = WorkerClassifier.classify(threads, lockParkedSeconds);
+        Timeline timeline = timelineBuilder.build(timelines);
         double wallSeconds = Math.max(0, in.recordingEndNanos - in.recordingStartNanos) / NANOS_PER_SECOND;
         long monitorThresholdNanos = monitorThresholdNanos();
         if (monitorThresholdNanos >= COARSE_LOCK_THRESHOLD_NANOS) {
@@ -87,11 +95,48 @@ final class ModelBuilder {
                     + " -XX:StartFlightRecording:jdk.JavaMonitorEnter#threshold=10us,jdk.ThreadPark#threshold=10us",
                     BigDecimal.valueOf(monitorThresholdNanos, 6).stripTrailingZeros().toPlainString()));
         }
+        if (!schedStat && !in.threads.isEmpty()) {
+            warnings.add("the recording has no run-queue times (Linux schedstat): waiting for a CPU is unavailable,"
+                    + " and oversubscription cannot be measured");
+        }
         return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos,
-                threads, locks, warnings);
+                threads, locks, warnings, timeline, Models.executors(in, threads, timeline),
+                Models.processes(in, Math.max(processors, 1)), Models.gc(in), sampledFrames());
     }
 
-    private ThreadTime threadTime(ThreadData t, int processors, long samplePeriodNanos) {
+    private SampledFrames sampledFrames() {
+        Map<Long, double[]> times = new HashMap<>();
+        Map<Long, String[]> frames = new HashMap<>();
+        for (ThreadData t : in.threads.values()) {
+            int n = t.sampleTimes.pairs();
+            if (n == 0) {
+                continue;
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(t.sampleTimes::first));
+            double[] seconds = new double[n];
+            String[] top = new String[n];
+            for (int i = 0; i < n; i++) {
+                seconds[i] = (t.sampleTimes.first(order[i]) - in.recordingStartNanos) / NANOS_PER_SECOND;
+                top[i] = t.sampleFrames.get((int) t.sampleTimes.second(order[i]));
+            }
+            times.put(t.javaId, seconds);
+            frames.put(t.javaId, top);
+        }
+        return new SampledFrames(times, frames);
+    }
+
+    /** True when the recording has run-queue times: paragent.SchedStat events, and no RunInfo saying otherwise. */
+    private boolean schedStatAvailable() {
+        return !in.schedStats.isEmpty()
+                && (in.runInfoSchedStatPeriodMillis == null || in.runInfoSchedStatPeriodMillis > 0);
+    }
+
+    private ThreadTime threadTime(ThreadData t, int processors, long samplePeriodNanos, boolean schedStat,
+                                  TimelineBuilder timelineBuilder, Map<Long, float[][]> timelines) {
         long start = t.startedNanos != ThreadData.UNKNOWN ? t.startedNanos
                 : in.sawThreadLifecycle ? in.recordingStartNanos : t.firstSeenNanos;
         long end = t.endedNanos != ThreadData.UNKNOWN ? t.endedNanos
@@ -138,10 +183,53 @@ final class ModelBuilder {
         parked = Math.min(parked, lifetime);
         waiting = Math.min(waiting, lifetime);
         sleeping = Math.min(sleeping, lifetime);
-        double other = Math.max(0, lifetime - running - blocked - parked - waiting - sleeping);
+        ThreadData.LongPairs[] sched = schedStat && t.osId != null ? in.schedStats.get(t.osId) : null;
+        float[][] states = timelineBuilder.thread(t, start, end,
+                sched != null ? sched[0] : t.cpuSeries.pairs() > 0 ? t.cpuSeries : null,
+                sched != null ? sched[1] : null, lifetime > 0 ? cpu / lifetime : 0);
+        timelines.put(t.javaId, states);
+        Double waitingForCpu = sched == null ? null
+                : Math.min(lifetime - running, increase(sched[1], t.startedNanos >= in.recordingStartNanos));
+        double parkedIdle = Math.min(parked, sum(states[ThreadState.PARKED_IDLE.ordinal()]));
+        double parkedLock = Math.min(parked - parkedIdle, sum(states[ThreadState.PARKED_LOCK.ordinal()]));
+        double io = sum(states[ThreadState.IO.ordinal()]);
+        double gc = sum(states[ThreadState.GC.ordinal()]);
+        double other = Math.max(0, lifetime - running - (waitingForCpu == null ? 0 : waitingForCpu) - blocked
+                - parked - waiting - sleeping - io - gc);
         boolean internal = WorkerClassifier.isInternal(t.name, t.group);
-        return new ThreadTime(t.name, t.javaId, t.osId, cpu, lifetime, running, null, blocked, parked,
-                waiting, sleeping, 0, 0, other, t.executionSamples, internal, false);
+        return new ThreadTime(t.name, t.javaId, t.osId, cpu, lifetime, running, waitingForCpu, blocked, parked,
+                parkedLock, parkedIdle, waiting, sleeping, io, gc, other, t.executionSamples, internal, false,
+                ThreadTime.groupOf(t.name));
+    }
+
+    /**
+     * The increase of a cumulative counter over the recording, in seconds: last minus first value,
+     * or the last value when the thread started inside the recording (counted from its start).
+     */
+    private static double increase(ThreadData.LongPairs counter, boolean startedInside) {
+        long firstAt = Long.MAX_VALUE;
+        long lastAt = Long.MIN_VALUE;
+        long first = 0;
+        long last = 0;
+        for (int i = 0; i < counter.pairs(); i++) {
+            if (counter.first(i) < firstAt) {
+                firstAt = counter.first(i);
+                first = counter.second(i);
+            }
+            if (counter.first(i) >= lastAt) {
+                lastAt = counter.first(i);
+                last = counter.second(i);
+            }
+        }
+        return Math.max(0, last - (startedInside ? 0 : first)) / NANOS_PER_SECOND;
+    }
+
+    private static double sum(float[] values) {
+        double total = 0;
+        for (float v : values) {
+            total += v;
+        }
+        return total;
     }
 
     /**

@@ -28,6 +28,20 @@ final class ThreadData {
 
     /** jdk.ThreadPark intervals, [start, end] pairs. */
     final LongPairs parks = new LongPairs();
+    /** Of {@link #parks}, those of an idle pool worker waiting for a task. */
+    final LongPairs idleParks = new LongPairs();
+    /** Of {@link #parks}, those on a j.u.c. lock (by the parked-on class). */
+    final LongPairs lockParks = new LongPairs();
+    /** jdk.JavaMonitorEnter intervals. */
+    final LongPairs monitorEnters = new LongPairs();
+    /** jdk.JavaMonitorWait intervals. */
+    final LongPairs monitorWaits = new LongPairs();
+    /** jdk.ThreadSleep intervals. */
+    final LongPairs sleeps = new LongPairs();
+    /** Socket and file I/O event intervals. */
+    final LongPairs ios = new LongPairs();
+    /** paragent.ThreadTimes: timestamp and cumulative CPU nanoseconds, for CPU over time. */
+    final LongPairs cpuSeries = new LongPairs();
     /** paragent.LockWait intervals, [start, end] pairs. */
     final LongPairs lockWaits = new LongPairs();
     /** jdk.ThreadCPULoad: timestamp and (user + system) as a fraction of the machine. */

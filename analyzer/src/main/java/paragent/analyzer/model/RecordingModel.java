@@ -3,7 +3,8 @@ package paragent.analyzer.model;
 import java.util.List;
 
 /**
- * What one recording says about threads and locks: the input of the diagnosis rules. Immutable.
+ * What one recording says about threads, locks, pools, processes and GC: the input of the diagnosis
+ * rules. Immutable.
  *
  * @param recordingName the file name
  * @param jvm the recorded JVM
@@ -14,15 +15,30 @@ import java.util.List;
  * @param threads every Java thread seen, with workers flagged
  * @param locks every lock with contended waits
  * @param warnings problems that reduce accuracy but did not stop the analysis
+ * @param timeline every thread's states over time
+ * @param executors the thread pools, most tasks first
+ * @param processes the JVM's CPU use and its child processes
+ * @param gc garbage-collection pauses and allocation
+ * @param samples execution samples' times and top frames per thread
  */
 public record RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
                              long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
-                             List<String> warnings) {
+                             List<String> warnings, Timeline timeline, List<ExecutorModel> executors,
+                             ProcessModel processes, GcModel gc, SampledFrames samples) {
 
     public RecordingModel {
         threads = List.copyOf(threads);
         locks = List.copyOf(locks);
         warnings = List.copyOf(warnings);
+        executors = List.copyOf(executors);
+    }
+
+    /** A model of threads and locks only: no timeline, executors, processes or GC. */
+    public RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
+                          long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
+                          List<String> warnings) {
+        this(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos, threads, locks, warnings,
+                Timeline.empty(), List.of(), ProcessModel.empty(), GcModel.empty(), SampledFrames.empty());
     }
 
     /** @return the threads flagged as workers */

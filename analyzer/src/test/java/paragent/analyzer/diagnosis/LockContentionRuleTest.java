@@ -56,6 +56,10 @@ class LockContentionRuleTest {
                 threads, locks, List.of());
     }
 
+    private static List<Finding> evaluate(RecordingModel m) {
+        return new LockContentionRule().evaluate(m, new Ledger(m));
+    }
+
     @Test
     void lostTimeIsWorkersWaitForTheLock() {
         RecordingModel m = model(List.of(worker(1, 1.5, 150, 1.0), worker(2, 1.5, 150, 1.0)),
@@ -230,7 +234,7 @@ class LockContentionRuleTest {
         // is unexplained: it is blocking the recording could not see.
         List<ThreadTime> threads = List.of(worker(1, 0.8, 80, 0.1), worker(2, 0.8, 80, 0.1), worker(3, 0.8, 80, 0));
         LockModel lock = monitor("app.Counter", 3, 100_000_000L, 1, 2);
-        List<Finding> findings = new LockContentionRule().evaluate(model(threads, List.of(lock), 20_000_000L), 9);
+        List<Finding> findings = evaluate(model(threads, List.of(lock), 20_000_000L));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.subject()).isEqualTo("app.Counter");
             // 0.2 s recorded + 2 × 2.1 s unexplained, all on the two threads seen blocking.
@@ -243,13 +247,13 @@ class LockContentionRuleTest {
     void fineThresholdsOrSaturatedCpuGiveNoBelowThresholdEstimate() {
         LockModel lock = monitor("app.Counter", 3, 100_000_000L, 1, 2);
         List<ThreadTime> idle = List.of(worker(1, 0.8, 80, 0.1), worker(2, 0.8, 80, 0.1));
-        assertThat(new LockContentionRule().evaluate(model(idle, List.of(lock), 10_000), 6))
+        assertThat(evaluate(model(idle, List.of(lock), 10_000)))
                 .singleElement().satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(0.2,
                         org.assertj.core.data.Offset.offset(0.01)));
         // Three threads using 2.0 s of CPU each over 3 s on 2 cores: the machine was saturated, so
         // off-CPU time may be waiting for a core.
         List<ThreadTime> busy = List.of(worker(1, 2.0, 200, 0.1), worker(2, 2.0, 200, 0.1), worker(3, 2.0, 200, 0));
-        assertThat(new LockContentionRule().evaluate(model(busy, List.of(lock), 20_000_000L), 9))
+        assertThat(evaluate(model(busy, List.of(lock), 20_000_000L)))
                 .singleElement().satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(0.2,
                         org.assertj.core.data.Offset.offset(0.01)));
     }

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.Writer;
 import paragent.analyzer.Analysis;
 import paragent.analyzer.diagnosis.Finding;
+import paragent.analyzer.model.ChildProcess;
+import paragent.analyzer.model.ExecutorModel;
+import paragent.analyzer.model.GcModel;
 import paragent.analyzer.model.HolderCount;
 import paragent.analyzer.model.LockModel;
+import paragent.analyzer.model.ProcessModel;
 import paragent.analyzer.model.SiteCount;
 import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.model.WaitDistribution;
 
 /**
  * Writes the {@code paragent/summary@1} JSON contract (docs/ARCHITECTURE.md) of an analysis, plus
@@ -54,6 +59,27 @@ public final class JsonSummaryRenderer {
             lock(json, lock);
         }
         json.endArray();
+        json.name("utilization").beginObject()
+                .name("cores").value(analysis.jvm().availableProcessors())
+                .name("secondsByRunningThreads").beginArray();
+        for (double seconds : analysis.runningThreadsHistogram()) {
+            json.value(seconds);
+        }
+        json.endArray().endObject();
+        json.name("executors").beginArray();
+        for (ExecutorModel e : analysis.executors()) {
+            executor(json, e);
+        }
+        json.endArray();
+        processes(json, analysis.processes());
+        GcModel gc = analysis.gc();
+        json.name("gc").beginObject()
+                .name("pauses").value(gc.pauses())
+                .name("pauseSeconds").value(gc.pauseSeconds())
+                .name("collector").value(gc.collector())
+                .name("topAllocatedClass").value(gc.topAllocatedClass())
+                .name("topAllocationSite").value(gc.topAllocationSite())
+                .endObject();
         json.name("warnings").beginArray();
         for (String w : analysis.warnings()) {
             json.value(w);
@@ -67,6 +93,7 @@ public final class JsonSummaryRenderer {
                 .name("name").value(t.name())
                 .name("javaId").value(t.javaId())
                 .name("osId").value(t.osId())
+                .name("group").value(t.group())
                 .name("worker").value(t.worker())
                 .name("cpuSeconds").value(t.cpuSeconds())
                 .name("seconds").beginObject()
@@ -74,6 +101,9 @@ public final class JsonSummaryRenderer {
                 .name("waitingForCpu").value(t.waitingForCpuSeconds())
                 .name("blocked").value(t.blockedSeconds())
                 .name("parked").value(t.parkedSeconds())
+                .name("parkedLock").value(t.parkedLockSeconds())
+                .name("parkedIdle").value(t.parkedIdleSeconds())
+                .name("parkedOther").value(t.parkedOtherSeconds())
                 .name("waiting").value(t.waitingSeconds())
                 .name("sleeping").value(t.sleepingSeconds())
                 .name("io").value(t.ioSeconds())
@@ -81,6 +111,55 @@ public final class JsonSummaryRenderer {
                 .name("other").value(t.otherSeconds())
                 .endObject()
                 .endObject();
+    }
+
+    private static void executor(JsonWriter json, ExecutorModel e) throws IOException {
+        json.beginObject()
+                .name("name").value(e.name())
+                .name("executorClass").value(e.executorClass())
+                .name("kind").value(e.kind())
+                .name("parallelism").value(e.parallelism())
+                .name("creationSite").value(e.creationSite())
+                .name("submitSite").value(e.submitSite())
+                .name("tasks").value(e.tasks())
+                .name("submits").value(e.submits())
+                .name("submitSeconds").value(e.submitNanos() / NANOS_PER_SECOND)
+                .name("workers").value(e.workerIds().size())
+                .name("idleWorkerSeconds").value(e.idleWorkerSeconds());
+        distribution(json, "queueWait", e.queueWait());
+        distribution(json, "runTime", e.runTime());
+        json.endObject();
+    }
+
+    private static void distribution(JsonWriter json, String name, WaitDistribution d) throws IOException {
+        json.name(name).beginObject()
+                .name("count").value(d.count())
+                .name("totalSeconds").value(d.totalNanos() / NANOS_PER_SECOND)
+                .name("p50Seconds").value(d.p50Nanos() / NANOS_PER_SECOND)
+                .name("p99Seconds").value(d.p99Nanos() / NANOS_PER_SECOND)
+                .name("maxSeconds").value(d.maxNanos() / NANOS_PER_SECOND)
+                .endObject();
+    }
+
+    private static void processes(JsonWriter json, ProcessModel p) throws IOException {
+        json.name("process").beginObject()
+                .name("jvmUserCpuSeconds").value(p.jvmUserSeconds())
+                .name("jvmSystemCpuSeconds").value(p.jvmSystemSeconds())
+                .name("machineCpuFraction").value(p.machineCpuFraction())
+                .name("children").beginArray();
+        for (ChildProcess c : p.children()) {
+            json.beginObject()
+                    .name("pid").value(c.pid())
+                    .name("command").value(c.command())
+                    .name("spawnSeconds").value(c.spawnSeconds())
+                    .name("spawnSite").value(c.spawnSite())
+                    .name("lifetimeSeconds").value(c.lifetimeSeconds())
+                    .name("cpuSeconds").value(c.cpuSeconds())
+                    .name("exitCode").value(c.exitCode() == null ? null : (long) c.exitCode())
+                    .name("error").value(c.error())
+                    .endObject();
+        }
+        json.endArray().endObject();
     }
 
     private static void finding(JsonWriter json, Finding f) throws IOException {

@@ -1,0 +1,191 @@
+package paragent.analyzer.load;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import paragent.analyzer.model.ThreadState;
+import paragent.analyzer.model.Timeline;
+
+/**
+ * Builds the {@link Timeline}: each thread's states per time bucket. Off-CPU states come from the
+ * events' intervals (monitor enters, parks split into lock / idle pool worker / other, waits,
+ * sleeps, I/O); GC pauses stop the rest of the time; what remains is split into running and
+ * waiting for a CPU by the thread's CPU and run-queue counters over time ({@code paragent.SchedStat},
+ * else {@code paragent.ThreadTimes}, else its average), and the remainder is "other". Single use;
+ * confined to the loading thread.
+ */
+final class TimelineBuilder {
+
+    /** At most this many buckets: the report's resolution, and memory bounded per thread. */
+    static final int MAX_BUCKETS = 300;
+    /** Buckets are at least this wide: finer than the 100 ms counters is noise. */
+    static final long MIN_BUCKET_NANOS = 10_000_000L;
+
+    private static final int STATES = ThreadState.values().length;
+
+    private final long startNanos;
+    private final long wallNanos;
+    private final long bucketNanos;
+    private final int buckets;
+    private final ThreadData.LongPairs gcPauses;
+
+    TimelineBuilder(long startNanos, long endNanos, ThreadData.LongPairs gcPauses) {
+        this.startNanos = startNanos;
+        this.wallNanos = Math.max(0, endNanos - startNanos);
+        this.bucketNanos = Math.max(MIN_BUCKET_NANOS, (wallNanos + MAX_BUCKETS - 1) / MAX_BUCKETS);
+        this.buckets = wallNanos == 0 ? 0 : (int) ((wallNanos + bucketNanos - 1) / bucketNanos);
+        this.gcPauses = gcPauses;
+    }
+
+    /**
+     * One thread's states.
+     *
+     * @param t the thread
+     * @param aliveFrom its start, clipped to the recording
+     * @param aliveTo its end, clipped to the recording
+     * @param cpu cumulative CPU nanoseconds over time ([timestamp, value] pairs, any order), or null
+     * @param runQueue cumulative run-queue nanoseconds over time, or null when unavailable
+     * @param averageCpuFraction CPU over lifetime, used where {@code cpu} is null
+     * @return {@code [state][bucket]} seconds
+     */
+    float[][] thread(ThreadData t, long aliveFrom, long aliveTo, ThreadData.LongPairs cpu,
+                     ThreadData.LongPairs runQueue, double averageCpuFraction) {
+        double[][] s = new double[STATES][buckets];
+        addIntervals(s[ThreadState.BLOCKED.ordinal()], t.monitorEnters, aliveFrom, aliveTo, null);
+        addIntervals(s[ThreadState.PARKED_LOCK.ordinal()], t.lockWaits, aliveFrom, aliveTo, null);
+        double[] lockParks = new double[buckets];
+        addIntervals(lockParks, t.lockParks, aliveFrom, aliveTo, t.lockWaits);
+        addIntervals(s[ThreadState.PARKED_IDLE.ordinal()], t.idleParks, aliveFrom, aliveTo, t.lockWaits);
+        double[] allParks = new double[buckets];
+        addIntervals(allParks, t.parks, aliveFrom, aliveTo, t.lockWaits);
+        addIntervals(s[ThreadState.WAITING.ordinal()], t.monitorWaits, aliveFrom, aliveTo, null);
+        addIntervals(s[ThreadState.SLEEPING.ordinal()], t.sleeps, aliveFrom, aliveTo, null);
+        addIntervals(s[ThreadState.IO.ordinal()], t.ios, aliveFrom, aliveTo, null);
+        double[] gc = new double[buckets];
+        addIntervals(gc, gcPauses, aliveFrom, aliveTo, null);
+        double[] cpuPerBucket = cpu == null ? null : spread(cpu, aliveFrom, aliveTo);
+        double[] runQueuePerBucket = runQueue == null ? null : spread(runQueue, aliveFrom, aliveTo);
+
+        for (int b = 0; b < buckets; b++) {
+            long from = startNanos + b * bucketNanos;
+            long to = Math.min(startNanos + wallNanos, from + bucketNanos);
+            double width = (to - from) / 1e9;
+            double alive = Math.max(0, Math.min(to, aliveTo) - Math.max(from, aliveFrom)) / 1e9;
+            s[ThreadState.NOT_ALIVE.ordinal()][b] = width - alive;
+            // A park is on a lock, an idle pool worker's, or on another condition.
+            s[ThreadState.PARKED_LOCK.ordinal()][b] += lockParks[b];
+            s[ThreadState.PARKED_OTHER.ordinal()][b] = Math.max(0, allParks[b] - lockParks[b]
+                    - s[ThreadState.PARKED_IDLE.ordinal()][b]);
+            double offCpu = 0;
+            for (ThreadState state : OFF_CPU) {
+                offCpu += s[state.ordinal()][b];
+            }
+            if (offCpu > alive && offCpu > 0) {
+                for (ThreadState state : OFF_CPU) {
+                    s[state.ordinal()][b] *= alive / offCpu;
+                }
+                offCpu = alive;
+            }
+            double active = alive - offCpu;
+            double gcStopped = alive > 0 ? Math.min(active, gc[b] * active / alive) : 0;
+            s[ThreadState.GC.ordinal()][b] = gcStopped;
+            active -= gcStopped;
+            double running = Math.min(active, cpuPerBucket != null ? cpuPerBucket[b] : averageCpuFraction * alive);
+            double waitingForCpu = runQueuePerBucket == null ? 0 : Math.min(active - running, runQueuePerBucket[b]);
+            s[ThreadState.RUNNING.ordinal()][b] = running;
+            s[ThreadState.WAITING_FOR_CPU.ordinal()][b] = waitingForCpu;
+            s[ThreadState.OTHER.ordinal()][b] = Math.max(0, active - running - waitingForCpu);
+        }
+        float[][] result = new float[STATES][buckets];
+        for (int i = 0; i < STATES; i++) {
+            for (int b = 0; b < buckets; b++) {
+                result[i][b] = (float) s[i][b];
+            }
+        }
+        return result;
+    }
+
+    private static final ThreadState[] OFF_CPU = {ThreadState.BLOCKED, ThreadState.PARKED_LOCK,
+        ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER, ThreadState.WAITING, ThreadState.SLEEPING,
+        ThreadState.IO};
+
+    Timeline build(Map<Long, float[][]> perThread) {
+        return new Timeline(bucketNanos / 1e9, buckets, wallNanos / 1e9, perThread);
+    }
+
+    /** @return an empty per-thread map sized for the threads */
+    static Map<Long, float[][]> newMap() {
+        return new HashMap<>();
+    }
+
+    /**
+     * Adds each interval's overlap with each bucket (and with [aliveFrom, aliveTo]); intervals lying
+     * entirely inside one of {@code skipInside} are skipped (a park inside a LockWait is that wait).
+     */
+    private void addIntervals(double[] into, ThreadData.LongPairs intervals, long aliveFrom, long aliveTo,
+                              ThreadData.LongPairs skipInside) {
+        for (int i = 0; i < intervals.pairs(); i++) {
+            long from = Math.max(aliveFrom, intervals.first(i));
+            long to = Math.min(aliveTo, intervals.second(i));
+            if (to <= from || (skipInside != null && inside(skipInside, intervals.first(i), intervals.second(i)))) {
+                continue;
+            }
+            addSpan(into, from, to, to - from);
+        }
+    }
+
+    private static boolean inside(ThreadData.LongPairs outer, long from, long to) {
+        for (int i = 0; i < outer.pairs(); i++) {
+            if (outer.first(i) <= from && to <= outer.second(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Spreads {@code amountNanos} evenly over [from, to) into the buckets, in seconds. */
+    private void addSpan(double[] into, long from, long to, double amountNanos) {
+        if (to <= from || buckets == 0) {
+            return;
+        }
+        int first = (int) Math.max(0, (from - startNanos) / bucketNanos);
+        int last = (int) Math.min(buckets - 1, (to - 1 - startNanos) / bucketNanos);
+        double perNano = amountNanos / (to - from);
+        for (int b = first; b <= last; b++) {
+            long bFrom = Math.max(from, startNanos + b * bucketNanos);
+            long bTo = Math.min(to, startNanos + (b + 1) * bucketNanos);
+            if (bTo > bFrom) {
+                into[b] += (bTo - bFrom) * perNano / 1e9;
+            }
+        }
+    }
+
+    /**
+     * Turns a cumulative counter sampled over time into seconds per bucket: each increase between
+     * two samples is spread evenly over the time between them; the increase before the first
+     * sample is spread from {@code aliveFrom} when the thread started inside the recording.
+     */
+    private double[] spread(ThreadData.LongPairs counter, long aliveFrom, long aliveTo) {
+        double[] into = new double[buckets];
+        int n = counter.pairs();
+        long[][] points = new long[n][];
+        for (int i = 0; i < n; i++) {
+            points[i] = new long[] {counter.first(i), counter.second(i)};
+        }
+        Arrays.sort(points, Comparator.comparingLong(p -> p[0]));
+        if (n > 0 && aliveFrom > startNanos && points[0][0] > aliveFrom) {
+            // Counted since the thread started, inside the recording.
+            addSpan(into, aliveFrom, Math.min(points[0][0], aliveTo), points[0][1]);
+        }
+        for (int i = 1; i < n; i++) {
+            long increase = points[i][1] - points[i - 1][1];
+            long from = Math.max(points[i - 1][0], aliveFrom);
+            long to = Math.min(points[i][0], aliveTo);
+            if (increase > 0 && to > from) {
+                addSpan(into, from, to, increase * (double) (to - from) / (points[i][0] - points[i - 1][0]));
+            }
+        }
+        return into;
+    }
+}

@@ -1,0 +1,47 @@
+package paragent.analyzer.model;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per thread, the execution samples' times and top application frames, to find a thread's
+ * hottest code inside given time buckets. Immutable by convention: callers must not change the arrays.
+ *
+ * @param secondsFromStart javaId to sample times in seconds from the recording's start, ascending
+ * @param frames javaId to the sample's top application frame, parallel to {@code secondsFromStart}
+ */
+public record SampledFrames(Map<Long, double[]> secondsFromStart, Map<Long, String[]> frames) {
+
+    public SampledFrames {
+        secondsFromStart = Map.copyOf(secondsFromStart);
+        frames = Map.copyOf(frames);
+    }
+
+    /** No samples. */
+    public static SampledFrames empty() {
+        return new SampledFrames(Map.of(), Map.of());
+    }
+
+    /**
+     * @param javaIds the threads
+     * @param inBucket which buckets count, by index
+     * @param bucketSeconds the buckets' width
+     * @return the most frequent top application frame of those threads' samples in those buckets, or null
+     */
+    public String hottest(Iterable<Long> javaIds, java.util.function.IntPredicate inBucket, double bucketSeconds) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (long id : javaIds) {
+            double[] times = secondsFromStart.get(id);
+            String[] f = frames.get(id);
+            if (times == null || bucketSeconds <= 0) {
+                continue;
+            }
+            for (int i = 0; i < times.length; i++) {
+                if (inBucket.test((int) (times[i] / bucketSeconds))) {
+                    counts.merge(f[i], 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+}
