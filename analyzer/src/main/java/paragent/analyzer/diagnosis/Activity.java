@@ -11,9 +11,12 @@ import paragent.analyzer.model.Timeline;
  */
 final class Activity {
 
-    /** The idle states, in the order rules take them. */
-    static final ThreadState[] IDLE = {ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER, ThreadState.WAITING,
-        ThreadState.SLEEPING, ThreadState.NOT_ALIVE};
+    /** The idle states of a live thread, in the order rules take them. */
+    static final ThreadState[] IDLE_ALIVE = {ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER, ThreadState.WAITING,
+        ThreadState.SLEEPING};
+    /** The idle states including having ended, in the order rules take them. */
+    static final ThreadState[] IDLE_OR_ENDED = {ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER,
+        ThreadState.WAITING, ThreadState.SLEEPING, ThreadState.NOT_ALIVE};
 
     /** A thread counts as busy in a bucket when busy at least this fraction of it. */
     static final double BUSY_FRACTION = 0.5;
@@ -36,6 +39,17 @@ final class Activity {
     static boolean isBusy(Timeline timeline, long javaId, int b) {
         double width = timeline.bucketWidth(b);
         return width > 0 && busy(timeline, javaId, b) >= BUSY_FRACTION * width;
+    }
+
+    /** @return the first bucket in which the thread was alive, or {@code buckets} when never */
+    static int firstAlive(Timeline timeline, long javaId) {
+        float[][] s = timeline.seconds().get(javaId);
+        for (int b = 0; s != null && b < timeline.buckets(); b++) {
+            if (s[ThreadState.NOT_ALIVE.ordinal()][b] < timeline.bucketWidth(b)) {
+                return b;
+            }
+        }
+        return timeline.buckets();
     }
 
     /** @return the thread's seconds on a CPU or waiting for one in bucket {@code b} */

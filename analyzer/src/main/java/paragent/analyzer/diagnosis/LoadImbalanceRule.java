@@ -13,8 +13,8 @@ import paragent.analyzer.model.Timeline;
 
 /**
  * {@link FindingKind#LOAD_IMBALANCE}: workers of one pool (or one thread group) finish unevenly.
- * Lost time is the idle time of members while at least one sibling is still busy, inside the
- * group's active period. Names the pool and its partitioning site (the top submit site; for plain
+ * Lost time is the idle time of members while at least one sibling is still busy, counting a
+ * member that already ended as idle (one not started yet is not). Names the pool and its partitioning site (the top submit site; for plain
  * threads the group's hottest frame). Stateless.
  */
 public final class LoadImbalanceRule implements Rule {
@@ -69,6 +69,8 @@ public final class LoadImbalanceRule implements Rule {
 
     private Finding evaluate(RecordingModel model, Ledger ledger, String name, Group group) {
         Timeline timeline = model.timeline();
+        Map<Long, Integer> firstAlive = new HashMap<>();
+        group.ids().forEach(id -> firstAlive.put(id, Activity.firstAlive(timeline, id)));
         double lost = 0;
         double unevenSeconds = 0;
         for (int b = 0; b < timeline.buckets(); b++) {
@@ -77,7 +79,7 @@ public final class LoadImbalanceRule implements Rule {
             for (long id : group.ids()) {
                 if (Activity.isBusy(timeline, id, b)) {
                     anyBusy = true;
-                } else {
+                } else if (b >= firstAlive.get(id)) {
                     idle.add(id);
                 }
             }
@@ -86,7 +88,7 @@ public final class LoadImbalanceRule implements Rule {
             }
             unevenSeconds += timeline.bucketWidth(b);
             for (long id : idle) {
-                lost += ledger.claimStates(id, b, Activity.IDLE, timeline.bucketWidth(b));
+                lost += ledger.claimStates(id, b, Activity.IDLE_OR_ENDED, timeline.bucketWidth(b));
             }
         }
         if (lost <= 0 || lost / ledger.totalWorkerSeconds() < MIN_SHARE) {

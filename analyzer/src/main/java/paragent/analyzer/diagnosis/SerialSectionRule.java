@@ -16,7 +16,8 @@ import paragent.analyzer.model.Timeline;
  * (a single-threaded phase, a join, a latch). A bucket is serial when exactly one worker is busy
  * and none of the idle workers is its sibling (same thread group): siblings waiting for a sibling
  * are a load imbalance instead. Only in programs that ran in parallel at other times. Lost time is
- * the other workers' idle time in serial buckets. One finding per lone thread. Stateless.
+ * the other live workers' idle time in serial buckets (workers not started yet or ended do not
+ * count: start-up before the workers exist is not charged). One finding per lone thread. Stateless.
  */
 public final class SerialSectionRule implements Rule {
 
@@ -62,7 +63,7 @@ public final class SerialSectionRule implements Rule {
                 serialSeconds += timeline.bucketWidth(b);
                 for (ThreadTime t : workers) {
                     if (t.javaId() != e.getKey()) {
-                        lost += ledger.claimStates(t.javaId(), b, Activity.IDLE, timeline.bucketWidth(b));
+                        lost += ledger.claimStates(t.javaId(), b, Activity.IDLE_ALIVE, timeline.bucketWidth(b));
                     }
                 }
             }
