@@ -3,12 +3,27 @@ package paragent.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.diagnosis.FindingKind;
+import paragent.analyzer.model.ChildProcess;
+import paragent.analyzer.model.ExecutorModel;
+import paragent.analyzer.model.GcModel;
 import paragent.analyzer.model.JvmInfo;
+import paragent.analyzer.model.ProcessModel;
+import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.model.Timeline;
+import paragent.analyzer.model.WaitDistribution;
 import paragent.analyzer.render.html.HtmlReportRenderer;
 import paragent.analyzer.testing.Workloads;
 
@@ -27,7 +42,20 @@ class HtmlReportRendererTest {
 
         assertThat(html).doesNotContain(Workloads.HOSTILE_THREAD_NAME);
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        assertThat(html).doesNotContain("<script");
+        assertThat(count(html, "<script")).as("only the report's own script").isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheReportsOwnScriptMayRun() throws Exception {
+        String html = render(Analyzer.analyze(Workloads.monitorContention()));
+
+        int open = html.indexOf("<script>") + "<script>".length();
+        String script = html.substring(open, html.indexOf("</script>", open));
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                + "style-src 'unsafe-inline'; script-src 'sha256-" + hash + "'\">");
+        assertThat(html.indexOf("Content-Security-Policy")).isLessThan(html.indexOf("<script>"));
     }
 
     @Test
@@ -63,6 +91,126 @@ class HtmlReportRendererTest {
     }
 
     @Test
+    void timelineHasOneLanePerThreadAndGroupAndOneCellPerBucket() throws Exception {
+        String html = render(synthetic());
+
+        assertThat(count(html, "class=\"lane group\"")).as("the pool's group lane").isEqualTo(1);
+        List<String> lanes = attributes(html, "data-s");
+        assertThat(lanes).hasSize(5).allSatisfy(lane -> assertThat(lane).hasSize(BUCKETS));
+        assertThat(lanes.get(0)).isEqualTo("RRRRRRRRRR");
+        assertThat(lanes.get(1)).isEqualTo("BBBBBRRRRR");
+        assertThat(lanes.get(4)).as("the JVM thread, last").isEqualTo("..IIIIIIII");
+        String group = attributes(html, "data-g").get(0);
+        assertThat(group.split(" ")).hasSize(BUCKETS);
+        assertThat(group).as("2/3 running, 1/3 blocked, in 1/20s by largest remainder").startsWith("Rd" + "B7 ");
+        assertThat(html).contains("data-buckets=\"10\"").contains("JVM &amp; agent threads");
+        assertThat(html.indexOf("pool-1-thread-N")).isLessThan(html.indexOf(">main<"));
+        assertThat(html.indexOf(">main<")).isLessThan(html.indexOf("JVM &amp; agent threads"));
+        assertThat(html).as("axis ticks every 0.2 s").contains("<span style=\"left:0.000%\">0.0</span>")
+                .contains("<span style=\"left:40.000%\">0.4</span>").contains("<span style=\"left:100.000%\">1.0</span>");
+    }
+
+    @Test
+    void utilizationHistogramMarksTheCoreCount() throws Exception {
+        Analysis analysis = synthetic();
+
+        String html = render(analysis);
+
+        assertThat(count(html, "<div class=\"col")).isEqualTo(analysis.runningThreadsHistogram().length);
+        assertThat(html).contains("<div class=\"col cores\" title=\"4 running:").contains("<em>4 cores</em>")
+                .contains("ideal: all time at <i>k</i> = 4 (the cores)");
+    }
+
+    @Test
+    void executorsTableShowsEachPoolsNumbers() throws Exception {
+        String html = render(synthetic());
+
+        assertThat(html).contains("<td>pool-1-thread-N<br><small><code>java.util.concurrent.ThreadPoolExecutor</code>")
+                .contains("<td class=\"num\">3 <small>of 3</small></td>").contains("<td class=\"num\">1,200</td>")
+                .contains("<td class=\"num\">1.5 ms</td>").contains("<td class=\"num\">9.0 ms</td>")
+                .contains("<td class=\"num\">250.0 µs</td>").contains("<td class=\"num\">4.0 ms</td>")
+                .contains("<td class=\"num\">2.0 µs</td>").contains("<td class=\"num\">0.75 s</td>")
+                .contains("<code>app.Main.start(Main.java:10)</code>").contains("<code>app.Main.run(Main.java:20)</code>");
+    }
+
+    @Test
+    void withoutExecutorsOrChildrenTheReportSaysSo() throws Exception {
+        ThreadTime t = new ThreadTime("main", 1, 10L, 1, 2, 1, null, 0, 0, 0, 0, 0, 0, 1, 3, false, true);
+        String html = render(new Analysis("r.jfr", new JvmInfo(1L, "17", 2, "app"), 2, 1, 0, List.of(t), List.of(),
+                List.of(), List.of()));
+
+        assertThat(html).contains("No executor was recorded.").contains("No child process was recorded.")
+                .contains("No timeline was recorded.").contains("JVM CPU: not recorded.");
+    }
+
+    @Test
+    void processesShowJvmCpuChildrenAndGc() throws Exception {
+        String html = render(synthetic());
+
+        assertThat(html).contains("JVM CPU: 2.50 s user + 0.50 s system = 3.00 s of 4 cores × 1.00 s wall = 4.00 s (75%).")
+                .contains("Machine: 90% of its CPU busy")
+                .contains("<td><code>/usr/bin/git status</code></td><td class=\"num\">4242</td>"
+                        + "<td class=\"num\">0.012 s</td><td class=\"num\">0.30 s</td><td class=\"num\">0.10 s</td>"
+                        + "<td>0</td>")
+                .contains("<td><code>nosuch</code></td><td class=\"num na\">–</td>")
+                .contains("<span class=\"error\">No such file</span>")
+                .contains("GC: 3 pauses, 0.045 s in all (G1New); most allocated: <code>byte[]</code> (40% of sampled "
+                        + "allocation) at <code>app.Main.buffer(Main.java:30)</code>.");
+    }
+
+    @Test
+    void unknownWaitingForCpuIsShownAsNotApplicableNeverZero() throws Exception {
+        String html = render(synthetic());
+
+        String known = row(html, "pool-1-thread-1");
+        String unknown = row(html, ">main<");
+        assertThat(known).contains("<td class=\"num\">0.25</td>");
+        assertThat(unknown).contains("<td class=\"num na\">n/a</td>");
+        assertThat(known).as("parked lock / idle / other, I/O, GC")
+                .contains("<td class=\"num\">0.05</td><td class=\"num\">0.04</td><td class=\"num\">0.03</td>")
+                .contains("<td class=\"num\">0.02</td><td class=\"num\">0.01</td><td><div class=\"bar\">");
+    }
+
+    @Test
+    void recordedStringsAreEscapedInLanesAndTables() throws Exception {
+        String nasty = "<img src=x onerror=alert(1)>\"'&";
+        Analysis analysis = synthetic(nasty);
+
+        String html = render(analysis);
+
+        assertThat(html).doesNotContain(nasty).doesNotContain("<img");
+        String escaped = "&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;";
+        assertThat(html).contains("<span class=\"name\" title=\"" + escaped + "\">" + escaped + "</span>")
+                .contains("<td>" + escaped + " <small>(worker)</small></td>")
+                .contains("<td>pool-1-thread-N<br><small><code>java.util.concurrent.ThreadPoolExecutor</code>")
+                .contains("<td><code>" + escaped + "</code></td>")
+                .contains("<span class=\"error\">" + escaped + "</span>")
+                .contains("<code>" + escaped + "</code> (40% of sampled allocation)");
+    }
+
+    @Test
+    void threeThousandThreadsStayBoundedAndSayWhatIsCapped() throws Exception {
+        int buckets = 300;
+        List<ThreadTime> threads = new ArrayList<>();
+        Map<Long, float[][]> seconds = new HashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            String name = i % 2 == 0 ? "pool-1-thread-" + i : "job-" + i + "-runner";
+            threads.add(thread(name, i, 0.25, true, false));
+            seconds.put((long) i, states(buckets, 0.1f, i % 12 == 0 ? ThreadState.BLOCKED : ThreadState.RUNNING, 0));
+        }
+        Analysis analysis = new Analysis("big.jfr", new JvmInfo(1L, "17", 8, "app"), 30, 3_000, 0, threads,
+                List.of(), List.of(), List.of(), new Timeline(0.1, buckets, 30, seconds), List.of(),
+                ProcessModel.empty(), GcModel.empty());
+
+        String html = render(analysis);
+
+        assertThat(html.length()).as("about 1.8 MB today").isLessThan(3_000_000);
+        assertThat(attributes(html, "data-s")).hasSize(2_000);
+        assertThat(html).contains("2,000 of 3,000 threads are shown in a lane of their own")
+                .contains("2,500 more threads are not listed");
+    }
+
+    @Test
     void recordedSlotMarkersAreNotExpanded() throws Exception {
         ThreadTime t = new ThreadTime("{{locks}}", 7, 70L, 1, 2, 1, null, 0, 0, 0, 0, 0, 0, 1, 3, false, true);
         Analysis analysis = new Analysis("r.jfr", new JvmInfo(1L, "17", 2, "{{verdict}}"), 2, 1, 0, List.of(t),
@@ -71,5 +219,85 @@ class HtmlReportRendererTest {
         String html = render(analysis);
 
         assertThat(html).contains("{{locks}}").contains("{{verdict}}");
+    }
+
+    private static final int BUCKETS = 10;
+
+    private static Analysis synthetic() {
+        return synthetic("java.lang.Runtime.exec");
+    }
+
+    /**
+     * Three pool workers, main and one JVM thread over ten 0.1 s buckets, one executor, two child
+     * processes; {@code recorded} names a worker, the child's error and every code location.
+     */
+    private static Analysis synthetic(String recorded) {
+        List<ThreadTime> threads = List.of(
+                thread("pool-1-thread-1", 21, 0.25, true, false),
+                thread("pool-1-thread-2", 22, 0.25, true, false),
+                thread(recorded.startsWith("<") ? recorded : "pool-1-thread-3", 23, 0.25, true, false),
+                thread("main", 1, null, false, false),
+                thread("Reference Handler", 2, null, false, true));
+        Map<Long, float[][]> seconds = new HashMap<>();
+        seconds.put(21L, states(BUCKETS, 0.1f, ThreadState.RUNNING, 0));
+        seconds.put(22L, states(BUCKETS, 0.1f, ThreadState.RUNNING, 0));
+        for (int b = 0; b < 5; b++) {
+            seconds.get(22L)[ThreadState.RUNNING.ordinal()][b] = 0;
+            seconds.get(22L)[ThreadState.BLOCKED.ordinal()][b] = 0.1f;
+        }
+        seconds.put(23L, states(BUCKETS, 0.1f, ThreadState.RUNNING, 0));
+        seconds.put(1L, states(BUCKETS, 0.1f, ThreadState.WAITING, 0));
+        seconds.put(2L, states(BUCKETS, 0.1f, ThreadState.PARKED_IDLE, 2));
+        ExecutorModel pool = new ExecutorModel(1, "java.util.concurrent.ThreadPoolExecutor", "ThreadPoolExecutor", 3,
+                "pool-1-thread-N", "app.Main.start(Main.java:10)", 1_200, 1_000, 2_000_000,
+                new WaitDistribution(1_200, 600_000_000, 250_000, 4_000_000, 9_000_000),
+                new WaitDistribution(1_200, 2_000_000_000, 1_500_000, 9_000_000, 20_000_000),
+                recorded.startsWith("<") ? recorded : "app.Main.run(Main.java:20)", List.of(21L, 22L, 23L), 0.75);
+        ProcessModel processes = new ProcessModel(2.5, 0.5, 0.9, List.of(
+                new ChildProcess(4242, "/usr/bin/git status", 0.012, "app.Main.git(Main.java:40)", 1, 0.3, 0.1, 0, null),
+                new ChildProcess(-1, recorded.startsWith("<") ? recorded : "nosuch", 0.001, null, 1, null, null, null,
+                        recorded.startsWith("<") ? recorded : "No such file")));
+        GcModel gc = new GcModel(3, 0.045, "G1New", recorded.startsWith("<") ? recorded : "byte[]",
+                "app.Main.buffer(Main.java:30)", 0.4);
+        return new Analysis("r.jfr", new JvmInfo(7L, "17", 4, "app"), 1.0, 3, 20_000_000, threads, List.of(),
+                List.of(), List.of(), new Timeline(0.1, BUCKETS, 1.0, seconds), List.of(pool), processes, gc);
+    }
+
+    private static ThreadTime thread(String name, long javaId, Double waitingForCpu, boolean worker, boolean internal) {
+        return new ThreadTime(name, javaId, javaId + 100, 0.5, 1.0, 0.5, waitingForCpu, 0.1, 0.12, 0.05, 0.04,
+                0.01, 0.01, 0.02, 0.01, 0.0, 10, internal, worker, ThreadTime.groupOf(name));
+    }
+
+    /** @return a thread's timeline: {@code state} for the whole bucket from bucket {@code from} on, not alive before */
+    private static float[][] states(int buckets, float width, ThreadState state, int from) {
+        float[][] s = new float[ThreadState.values().length][buckets];
+        for (int b = 0; b < buckets; b++) {
+            s[b < from ? ThreadState.NOT_ALIVE.ordinal() : state.ordinal()][b] = width;
+        }
+        return s;
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static List<String> attributes(String html, String name) {
+        List<String> values = new ArrayList<>();
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
+    /** @return the per-thread table's row holding {@code marker} */
+    private static String row(String html, String marker) {
+        int table = html.indexOf("<table class=\"threads\">");
+        int at = html.indexOf(marker, table);
+        return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
     }
 }

@@ -1,6 +1,9 @@
 package paragent.analyzer.render.html;
 
-/** HTML escaping. Stateless; thread-safe. */
+import java.util.Locale;
+import paragent.analyzer.diagnosis.Texts;
+
+/** HTML escaping and the report's table cells. Stateless; thread-safe. */
 final class Html {
 
     private Html() {
@@ -24,5 +27,30 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /** @return a right-aligned cell of seconds with two decimals */
+    static String secondsCell(double seconds) {
+        return String.format(Locale.ROOT, "<td class=\"num\">%.2f s</td>", seconds);
+    }
+
+    /** @return a right-aligned cell of seconds, or {@code n/a} for null: an unknown is never shown as 0 */
+    static String secondsCell(Double seconds) {
+        return seconds == null ? "<td class=\"num na\">n/a</td>" : secondsCell(seconds.doubleValue());
+    }
+
+    /** @return a right-aligned cell of a duration with a fitting unit */
+    static String durationCell(long nanos) {
+        return "<td class=\"num\">" + escape(Texts.duration(nanos)) + "</td>";
+    }
+
+    /** @return a right-aligned cell of a count with thousands separators */
+    static String countCell(long count) {
+        return String.format(Locale.ROOT, "<td class=\"num\">%,d</td>", count);
+    }
+
+    /** @return a cell of recorded code (a frame, a class, a command), escaped; an empty cell for null */
+    static String codeCell(String code) {
+        return code == null ? "<td></td>" : "<td><code>" + escape(code) + "</code></td>";
     }
 }

@@ -1,9 +1,15 @@
 package paragent.analyzer.render.html;
 
+import static paragent.analyzer.render.html.Html.durationCell;
 import static paragent.analyzer.render.html.Html.escape;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,21 +21,31 @@ import paragent.analyzer.diagnosis.Texts;
 import paragent.analyzer.model.HolderCount;
 import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.render.Verdict;
 
 /**
- * Writes one self-contained HTML report (inline CSS, no script, no network) from the template
- * {@code report.html}: verdict, ranked findings, per-thread time bars, lock table. Every string
- * that comes from the recording is HTML-escaped. Stateless; thread-safe.
+ * Writes one self-contained HTML report (inline CSS and script, no network) from the template
+ * {@code report.html}: verdict, ranked findings, thread timeline, CPU utilization, per-thread
+ * times, executors, processes and GC, lock table. Every string that comes from the recording is
+ * HTML-escaped; the one script ({@code report.js}) is static, reads the timeline's data from
+ * attributes and writes only text, and a Content-Security-Policy lets no other script run.
+ * Stateless; thread-safe.
  */
 public final class HtmlReportRenderer {
 
     /** Waiter sites, holders and holder frames listed per lock. */
     static final int MAX_LIST = 5;
+    /** Threads listed in the per-thread table, at most: workers first, then the longest-lived. */
+    static final int MAX_THREAD_ROWS = 500;
 
     private static final Template PAGE = Template.resource("/paragent/analyzer/render/html/report.html");
-    private static final String[] STATES = {"running", "blocked", "parked", "waiting", "sleeping", "other"};
+    private static final String SCRIPT = Template.read("/paragent/analyzer/render/html/report.js");
+    private static final String SCRIPT_HASH = "sha256-" + sha256(SCRIPT);
+    /** The states of the per-thread bars, in order; a thread is never in NOT_ALIVE during its lifetime. */
+    private static final List<ThreadState> BAR_STATES =
+            Arrays.asList(ThreadState.values()).subList(0, ThreadState.NOT_ALIVE.ordinal());
 
     private HtmlReportRenderer() {
     }
@@ -37,13 +53,20 @@ public final class HtmlReportRenderer {
     /** Writes the report; does not close or flush the writer. */
     public static void render(Analysis analysis, Writer out) throws IOException {
         Map<String, String> slots = new HashMap<>();
+        slots.put("scriptHash", SCRIPT_HASH);
+        slots.put("script", SCRIPT);
+        slots.put("stateCss", StatePalette.css());
         slots.put("recording", escape(analysis.recordingName()));
         slots.put("meta", meta(analysis));
         slots.put("verdict", escape(Verdict.sentence(analysis)));
         slots.put("verdictClass", analysis.findings().isEmpty() ? " ok" : "");
         slots.put("warnings", warnings(analysis.warnings()));
         slots.put("findings", findings(analysis.findings()));
+        slots.put("timeline", TimelineSection.render(analysis));
+        slots.put("utilization", UtilizationSection.render(analysis));
         slots.put("threads", threads(analysis.threads()));
+        slots.put("executors", ExecutorTable.render(analysis.executors()));
+        slots.put("processes", ProcessSection.render(analysis));
         slots.put("locks", locks(analysis.locks()));
         out.write(PAGE.fill(slots));
     }
@@ -100,34 +123,59 @@ public final class HtmlReportRenderer {
     }
 
     private static String threads(List<ThreadTime> threads) {
-        StringBuilder html = new StringBuilder("<table>\n<tr><th>thread</th><th class=\"num\">alive</th>"
-                + "<th class=\"num\">running</th><th class=\"num\">blocked</th><th class=\"num\">parked</th>"
-                + "<th>time</th></tr>\n");
+        StringBuilder html = new StringBuilder(StatePalette.legend(BAR_STATES)).append("<table class=\"threads\">\n"
+                + "<tr><th rowspan=\"2\">thread</th><th class=\"num\" rowspan=\"2\">alive</th>"
+                + "<th class=\"num\" rowspan=\"2\">running</th><th class=\"num\" rowspan=\"2\">waiting for CPU</th>"
+                + "<th class=\"num\" rowspan=\"2\">blocked</th><th class=\"num span\" colspan=\"3\">parked</th>"
+                + "<th class=\"num\" rowspan=\"2\">waiting</th><th class=\"num\" rowspan=\"2\">sleeping</th>"
+                + "<th class=\"num\" rowspan=\"2\">I/O</th><th class=\"num\" rowspan=\"2\">GC</th>"
+                + "<th rowspan=\"2\">time</th></tr>\n"
+                + "<tr><th class=\"num\">lock</th><th class=\"num\">idle</th><th class=\"num\">other</th></tr>\n");
         List<ThreadTime> ordered = threads.stream()
                 .sorted(Comparator.comparing((ThreadTime t) -> !t.worker()).thenComparing(ThreadTime::internal)
                         .thenComparing(Comparator.comparingDouble(ThreadTime::lifetimeSeconds).reversed()))
+                .limit(MAX_THREAD_ROWS)
                 .toList();
         for (ThreadTime t : ordered) {
-            double[] seconds = {t.runningSeconds(), t.blockedSeconds(), t.parkedSeconds(), t.waitingSeconds(),
-                    t.sleepingSeconds(), t.otherSeconds() + t.ioSeconds() + t.gcSeconds()};
             html.append("<tr").append(t.internal() ? " class=\"internal\"" : "").append("><td>")
                     .append(escape(t.name())).append(t.worker() ? " <small>(worker)</small>" : "").append("</td>")
-                    .append(num(t.lifetimeSeconds())).append(num(t.runningSeconds())).append(num(t.blockedSeconds()))
-                    .append(num(t.parkedSeconds())).append("<td><div class=\"bar\">");
-            double total = 0;
-            for (double s : seconds) {
-                total += s;
-            }
-            for (int i = 0; i < STATES.length && total > 0; i++) {
-                double percent = 100 * seconds[i] / total;
-                if (percent > 0) {
-                    html.append(String.format(Locale.ROOT, "<span class=\"%s\" style=\"width:%.2f%%\" title=\"%s %.3f s\"></span>",
-                            STATES[i], percent, STATES[i], seconds[i]));
-                }
-            }
-            html.append("</div></td></tr>\n");
+                    .append(seconds(t.lifetimeSeconds())).append(seconds(t.runningSeconds()))
+                    .append(t.waitingForCpuSeconds() == null ? "<td class=\"num na\">n/a</td>"
+                            : seconds(t.waitingForCpuSeconds()))
+                    .append(seconds(t.blockedSeconds())).append(seconds(t.parkedLockSeconds()))
+                    .append(seconds(t.parkedIdleSeconds())).append(seconds(t.parkedOtherSeconds()))
+                    .append(seconds(t.waitingSeconds())).append(seconds(t.sleepingSeconds()))
+                    .append(seconds(t.ioSeconds())).append(seconds(t.gcSeconds())).append("<td>").append(bar(t))
+                    .append("</td></tr>\n");
         }
-        return html.append("</table>").toString();
+        html.append("</table>");
+        if (threads.size() > ordered.size()) {
+            html.append(String.format(Locale.ROOT, "<p class=\"note\">%,d more threads are not listed; the timeline "
+                    + "shows them in their groups.</p>", threads.size() - ordered.size()));
+        }
+        return html.toString();
+    }
+
+    /** @return seconds with two decimals in a cell, without a unit: the table's header says seconds */
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "<td class=\"num\">%.2f</td>", seconds);
+    }
+
+    private static String bar(ThreadTime t) {
+        double[] seconds = {t.runningSeconds(), t.waitingForCpuSeconds() == null ? 0 : t.waitingForCpuSeconds(),
+                t.blockedSeconds(), t.parkedLockSeconds(), t.parkedIdleSeconds(), t.parkedOtherSeconds(),
+                t.waitingSeconds(), t.sleepingSeconds(), t.ioSeconds(), t.gcSeconds(), t.otherSeconds()};
+        double total = Arrays.stream(seconds).sum();
+        StringBuilder html = new StringBuilder("<div class=\"bar\">");
+        for (int i = 0; i < seconds.length && total > 0; i++) {
+            double percent = 100 * seconds[i] / total;
+            if (percent > 0) {
+                ThreadState state = BAR_STATES.get(i);
+                html.append(String.format(Locale.ROOT, "<span class=\"%s\" style=\"width:%.2f%%\" title=\"%s %.3f s\"></span>",
+                        state.jsonName(), percent, StatePalette.label(state), seconds[i]));
+            }
+        }
+        return html.append("</div>").toString();
     }
 
     private static String locks(List<LockModel> locks) {
@@ -143,8 +191,8 @@ public final class HtmlReportRenderer {
                     .append(lock.key().identity().isEmpty() ? "" : " @" + escape(lock.key().identity()))
                     .append("</small></td>")
                     .append("<td class=\"num\">").append(String.format(Locale.ROOT, "%,d", lock.waits().count())).append("</td>")
-                    .append(duration(lock.waits().totalNanos())).append(duration(lock.waits().p50Nanos()))
-                    .append(duration(lock.waits().p99Nanos())).append(duration(lock.waits().maxNanos()))
+                    .append(durationCell(lock.waits().totalNanos())).append(durationCell(lock.waits().p50Nanos()))
+                    .append(durationCell(lock.waits().p99Nanos())).append(durationCell(lock.waits().maxNanos()))
                     .append("<td>").append(sites(lock.waiterSites(), true)).append("</td><td><ul class=\"compact\">");
             for (HolderCount h : lock.holders().subList(0, Math.min(MAX_LIST, lock.holders().size()))) {
                 html.append("<li>").append(escape(h.threadName())).append(": ")
@@ -165,11 +213,12 @@ public final class HtmlReportRenderer {
         return html.append("</ul>").toString();
     }
 
-    private static String num(double seconds) {
-        return String.format(Locale.ROOT, "<td class=\"num\">%.2f s</td>", seconds);
-    }
-
-    private static String duration(long nanos) {
-        return "<td class=\"num\">" + escape(Texts.duration(nanos)) + "</td>";
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -19,11 +19,16 @@ final class Template {
     }
 
     static Template resource(String name) {
+        return new Template(read(name));
+    }
+
+    /** @return a class-path resource's text (UTF-8) */
+    static String read(String name) {
         try (InputStream in = Template.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }
-            return new Template(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,118 @@
+// Draws the thread timeline's lanes from their data attributes and shows a bucket's states on hover.
+// Static: it reads recorded text only through attributes and writes it only as text.
+(function () {
+  'use strict';
+  var timeline = document.querySelector('.timeline');
+  if (!timeline) {
+    return;
+  }
+  var codes = timeline.dataset.codes;
+  var colors = timeline.dataset.colors.split(',');
+  var labels = timeline.dataset.labels.split('|');
+  var buckets = parseInt(timeline.dataset.buckets, 10);
+  var levels = parseInt(timeline.dataset.levels, 10);
+  var bucketSeconds = parseFloat(timeline.dataset.bucket);
+  var wallSeconds = parseFloat(timeline.dataset.wall);
+  var notAlive = codes.length - 1;
+  var tip = document.createElement('div');
+  tip.className = 'tip';
+  document.body.appendChild(tip);
+
+  // A group lane's buckets: lists of [state, level].
+  function shares(canvas) {
+    if (!canvas.shares) {
+      canvas.shares = canvas.dataset.g.split(' ').map(function (bucket) {
+        var cells = [];
+        for (var i = 0; i + 1 < bucket.length; i += 2) {
+          cells.push([codes.indexOf(bucket.charAt(i)), parseInt(bucket.charAt(i + 1), 36)]);
+        }
+        return cells;
+      });
+    }
+    return canvas.shares;
+  }
+
+  function draw(canvas) {
+    var width = canvas.clientWidth;
+    var height = canvas.clientHeight;
+    var ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    var g = canvas.getContext('2d');
+    g.scale(ratio, ratio);
+    var step = width / buckets;
+    if (canvas.dataset.g !== undefined) {
+      shares(canvas).forEach(function (cells, b) {
+        var y = height;
+        cells.forEach(function (cell) {
+          var h = height * cell[1] / levels;
+          y -= h;
+          if (cell[0] !== notAlive) {
+            g.fillStyle = colors[cell[0]];
+            g.fillRect(b * step, y, step + 0.5, h);
+          }
+        });
+      });
+    } else {
+      var s = canvas.dataset.s;
+      for (var b = 0; b < s.length;) {
+        var end = b + 1;
+        while (end < s.length && s.charAt(end) === s.charAt(b)) {
+          end++;
+        }
+        var state = codes.indexOf(s.charAt(b));
+        if (state !== notAlive) {
+          g.fillStyle = colors[state];
+          g.fillRect(b * step, 0, (end - b) * step + 0.5, height);
+        }
+        b = end;
+      }
+    }
+    canvas.drawn = true;
+  }
+
+  // Lanes in closed sections have no box; they are drawn when opened.
+  function drawVisible() {
+    timeline.querySelectorAll('canvas.lane').forEach(function (canvas) {
+      if (!canvas.drawn && canvas.getClientRects().length > 0) {
+        draw(canvas);
+      }
+    });
+  }
+
+  function describe(canvas, b) {
+    var from = b * bucketSeconds;
+    var to = Math.min(wallSeconds, from + bucketSeconds);
+    var text = canvas.previousElementSibling.textContent + ' · ' + from.toFixed(2) + '–' + to.toFixed(2) + ' s: ';
+    if (canvas.dataset.g !== undefined) {
+      return text + shares(canvas)[b].map(function (cell) {
+        return labels[cell[0]] + ' ' + Math.round(100 * cell[1] / levels) + '%';
+      }).join(', ');
+    }
+    return text + 'mostly ' + labels[codes.indexOf(canvas.dataset.s.charAt(b))];
+  }
+
+  timeline.addEventListener('mousemove', function (e) {
+    var canvas = e.target;
+    if (canvas.tagName !== 'CANVAS') {
+      tip.style.display = 'none';
+      return;
+    }
+    var b = Math.max(0, Math.min(buckets - 1, Math.floor(e.offsetX / canvas.clientWidth * buckets)));
+    tip.textContent = describe(canvas, b);
+    tip.style.left = (e.pageX + 12) + 'px';
+    tip.style.top = (e.pageY + 14) + 'px';
+    tip.style.display = 'block';
+  });
+  timeline.addEventListener('mouseleave', function () {
+    tip.style.display = 'none';
+  });
+  document.addEventListener('toggle', drawVisible, true);
+  window.addEventListener('resize', function () {
+    timeline.querySelectorAll('canvas.lane').forEach(function (canvas) {
+      canvas.drawn = false;
+    });
+    drawVisible();
+  });
+  drawVisible();
+}());
