@@ -293,13 +293,16 @@ final class EventCollector {
         if (objectClass == null) {
             return;
         }
+        // Only the application's allocations: the JDK's and the agent's own (class loading,
+        // instrumentation at start-up) are not what the program can change.
+        String site = Frames.firstApplicationFrame(event.getStackTrace());
+        if (site == null) {
+            return;
+        }
         long weight = event.getLong("weight");
         String name = objectClass.getName();
         allocationWeight.merge(name, weight, Long::sum);
-        String site = Frames.firstApplicationFrame(event.getStackTrace());
-        if (site != null) {
-            allocationSites.computeIfAbsent(name, n -> new HashMap<>()).merge(site, weight, Long::sum);
-        }
+        allocationSites.computeIfAbsent(name, n -> new HashMap<>()).merge(site, weight, Long::sum);
     }
 
     private void onSchedStat(RecordedEvent event, long atNanos) {
