@@ -1,6 +1,7 @@
 package paragent.agent.bootstrap;
 
 import jdk.jfr.Category;
+import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -39,4 +40,9 @@ public final class RunInfoEvent extends jdk.jfr.Event {
     @Label("Sample Period")
     @Timespan(Timespan.MILLISECONDS)
     public long samplePeriodMillis;
+
+    @Label("Scheduler Statistics Period")
+    @Description("Period of paragent.SchedStat (it grows when there are many threads); 0 when schedstat cannot be read")
+    @Timespan(Timespan.MILLISECONDS)
+    public long schedStatPeriodMillis;
 }

@@ -9,6 +9,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
 import paragent.agent.instrumentation.locks.AqsInstrumentation;
+import paragent.agent.instrumentation.processes.ProcessStartInstrumentation;
 import paragent.agent.instrumentation.threads.ThreadExitInstrumentation;
 import paragent.agent.internal.Log;
 
@@ -31,11 +32,14 @@ public final class Instrumentations {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(new ErrorListener())
-                .ignore(not(named(AqsInstrumentation.TARGET).or(named(ThreadExitInstrumentation.TARGET))))
+                .ignore(not(named(AqsInstrumentation.TARGET).or(named(ThreadExitInstrumentation.TARGET))
+                        .or(named(ProcessStartInstrumentation.TARGET))))
                 .type(named(AqsInstrumentation.TARGET))
                 .transform(AqsInstrumentation.transformer())
                 .type(named(ThreadExitInstrumentation.TARGET))
                 .transform(ThreadExitInstrumentation.transformer())
+                .type(named(ProcessStartInstrumentation.TARGET))
+                .transform(ProcessStartInstrumentation.transformer())
                 .installOn(inst);
     }
 

@@ -31,7 +31,12 @@ public final class BootstrapInjector {
             "paragent.agent.bootstrap.ThreadTimesEvent",
             "paragent.agent.bootstrap.RunInfoEvent",
             "paragent.agent.bootstrap.LockWaits",
-            "paragent.agent.bootstrap.ThreadExits");
+            "paragent.agent.bootstrap.ThreadExits",
+            "paragent.agent.bootstrap.SchedStatEvent",
+            "paragent.agent.bootstrap.ProcessSpawnSink",
+            "paragent.agent.bootstrap.ProcessSpawnEvent",
+            "paragent.agent.bootstrap.ProcessExitEvent",
+            "paragent.agent.bootstrap.ProcessSpawns");
 
     private BootstrapInjector() {
     }
@@ -64,10 +69,12 @@ public final class BootstrapInjector {
             }
         }
         Module bootUnnamed = last.getModule();
-        // java.base must read the module of the classes its woven advice calls, and
-        // LockWaits reads the owner of an AbstractOwnableSynchronizer through a private lookup.
+        // java.base must read the module of the classes its woven advice calls, LockWaits reads
+        // the owner of an AbstractOwnableSynchronizer and ProcessSpawns the JDK's exit-status
+        // futures of child processes through private lookups.
         inst.redefineModule(javaBase, Set.of(bootUnnamed), Map.of(),
-                Map.of("java.util.concurrent.locks", Set.of(bootUnnamed)), Set.of(), Map.of());
+                Map.of("java.util.concurrent.locks", Set.of(bootUnnamed), "java.lang", Set.of(bootUnnamed)),
+                Set.of(), Map.of());
         return bootUnnamed;
     }
 

@@ -9,15 +9,22 @@ import jdk.jfr.FlightRecorder;
 import paragent.agent.AgentOptions;
 import paragent.agent.bootstrap.LockSummaryEvent;
 import paragent.agent.bootstrap.LockWaits;
+import paragent.agent.bootstrap.ProcessExitEvent;
+import paragent.agent.bootstrap.ProcessSpawns;
 import paragent.agent.bootstrap.RunInfoEvent;
+import paragent.agent.bootstrap.SchedStatEvent;
 import paragent.agent.bootstrap.ThreadExits;
 import paragent.agent.bootstrap.ThreadTimesEvent;
 import paragent.agent.internal.Log;
+import paragent.agent.sampling.ChildProcesses;
+import paragent.agent.sampling.SchedStatSampler;
 
 /**
  * Runs one recording from start to reports: starts JFR and the in-process aggregates, writes
- * the aggregates every second from a daemon thread, and at the end (JVM exit, or the
- * {@code duration} option) waits for the recording file and hands it to the {@link ReportWriter}.
+ * the aggregates every second from a daemon thread, samples scheduler counters and child
+ * processes from another, and at the end (JVM exit, or the {@code duration} option) waits for the
+ * recording file and hands it to the {@link ReportWriter}. What must be in the recording's last
+ * chunk is written from JFR's end-of-chunk hooks, which run before the recording stops.
  *
  * <p>Concurrency: the end is reached at most once ({@link #finished}), from the shutdown hook or
  * the duration timer, whichever comes first. The agent's threads are daemons named
@@ -33,6 +40,8 @@ public final class RecordingController {
     private final ReportWriter reports;
     private final LockAggregator locks = new LockAggregator();
     private final ThreadTimesSampler threadTimes = new ThreadTimesSampler();
+    private final SchedStatSampler schedStat = SchedStatSampler.create();
+    private final ChildProcesses children = new ChildProcesses();
     private final AtomicBoolean finished = new AtomicBoolean();
 
     private RecordingController(AgentOptions options, RecordingSession session, ReportWriter reports) {
@@ -57,21 +66,28 @@ public final class RecordingController {
     private void begin(String version) {
         FlightRecorder.addPeriodicEvent(LockSummaryEvent.class, locks::emit);
         FlightRecorder.addPeriodicEvent(ThreadTimesEvent.class, threadTimes::emitAll);
+        FlightRecorder.addPeriodicEvent(SchedStatEvent.class, schedStat::sampleAll);
+        FlightRecorder.addPeriodicEvent(ProcessExitEvent.class, this::endChildren);
         LockWaits.install(locks);
-        ThreadExits.install(threadTimes::emit);
+        ThreadExits.install(this::threadExiting);
+        ProcessSpawns.install(children);
         writeRunInfo(version);
         threadTimes.emitBaseline();
+        schedStat.sampleAll();
 
-        Thread flusher = new Thread(this::flushPeriodically, "paragent-flush");
-        flusher.setDaemon(true);
-        flusher.start();
+        startDaemon(this::flushPeriodically, "paragent-flush");
+        startDaemon(this::sampleSchedulerPeriodically, "paragent-schedstat");
 
         Runtime.getRuntime().addShutdownHook(new Thread(this::finishAtExit, "paragent-exit"));
         if (options.duration() != null) {
-            Thread timer = new Thread(this::finishAfterDuration, "paragent-duration");
-            timer.setDaemon(true);
-            timer.start();
+            startDaemon(this::finishAfterDuration, "paragent-duration");
         }
+    }
+
+    private static void startDaemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void writeRunInfo(String version) {
@@ -84,6 +100,7 @@ public final class RecordingController {
         info.lockWaitThresholdNanos = options.threshold().toNanos();
         info.monitorThresholdNanos = options.threshold().toNanos();
         info.samplePeriodMillis = options.interval().toMillis();
+        info.schedStatPeriodMillis = schedStat.basePeriodMillis();
         info.commit();
     }
 
@@ -98,6 +115,38 @@ public final class RecordingController {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             Log.failure("periodic recording of lock and thread totals stopped", t);
+        }
+    }
+
+    private void sampleSchedulerPeriodically() {
+        try {
+            while (!finished.get() && session.isRunning()) {
+                Thread.sleep(schedStat.periodMillis());
+                schedStat.sampleAll();
+                children.sampleCpu();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            Log.failure("sampling of scheduler counters and child processes stopped", t);
+        }
+    }
+
+    /** Called in each exiting thread, which is still alive and can read its own counters. */
+    private void threadExiting(Thread thread) {
+        schedStat.emitExitingThread();
+        threadTimes.emit(thread);
+    }
+
+    /**
+     * JFR's end-of-chunk hook: writes the children still alive, but only when the chunk ends
+     * because the recording does (a chunk can also end mid-recording when it grows large or
+     * another recording starts). At JVM exit it runs in JFR's own shutdown hook; with
+     * {@code duration} after {@link #finished} is set.
+     */
+    private void endChildren() {
+        if (finished.get() || RecordingSession.isJfrShutdownHook(Thread.currentThread())) {
+            children.recordingEnds();
         }
     }
 
@@ -133,5 +182,6 @@ public final class RecordingController {
     private void detachSinks() {
         LockWaits.install(null);
         ThreadExits.install(null);
+        ProcessSpawns.install(null);
     }
 }

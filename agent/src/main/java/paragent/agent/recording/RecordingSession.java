@@ -91,6 +91,12 @@ public final class RecordingSession {
         return file;
     }
 
+    /** Whether {@code thread} is JFR's shutdown hook ({@code JFR Shutdown Hook}), by name. */
+    static boolean isJfrShutdownHook(Thread thread) {
+        String name = thread.getName();
+        return name.contains("JFR") && name.contains("Shutdown");
+    }
+
     /**
      * Finds JFR's shutdown hook thread by name. All shutdown hooks are started together, but ours
      * may run before JFR's has been started, so this polls briefly.
@@ -99,8 +105,7 @@ public final class RecordingSession {
         long deadline = System.nanoTime() + HOOK_APPEAR_TIMEOUT.toNanos();
         do {
             for (Thread thread : Threads.live()) {
-                String name = thread.getName();
-                if (name.contains("JFR") && name.contains("Shutdown") && thread != Thread.currentThread()) {
+                if (isJfrShutdownHook(thread) && thread != Thread.currentThread()) {
                     return thread;
                 }
             }

@@ -19,6 +19,8 @@ final class RecordingSettings {
     static final String SLEEP_THRESHOLD = "1 ms";
     static final String NATIVE_SAMPLE_PERIOD = "20 ms";
     static final String LOAD_PERIOD = "1 s";
+    static final String IO_THRESHOLD = "1 ms";
+    static final String ALLOCATION_SAMPLE_THROTTLE = "150/s";
 
     private RecordingSettings() {
     }
@@ -41,12 +43,31 @@ final class RecordingSettings {
         periodic(settings, "jdk.CPULoad", LOAD_PERIOD);
         settings.put("jdk.ThreadStart#enabled", "true");
         settings.put("jdk.ThreadEnd#enabled", "true");
+        enable(settings, "jdk.SocketRead", IO_THRESHOLD, true);
+        enable(settings, "jdk.SocketWrite", IO_THRESHOLD, true);
+        enable(settings, "jdk.FileRead", IO_THRESHOLD, true);
+        enable(settings, "jdk.FileWrite", IO_THRESHOLD, true);
+        settings.put("jdk.GarbageCollection#enabled", "true");
+        settings.put("jdk.GarbageCollection#threshold", "0 ms");
+        settings.put("jdk.GCPhasePause#enabled", "true");
+        settings.put("jdk.GCPhasePause#threshold", "0 ms");
+        settings.put("jdk.ObjectAllocationSample#enabled", "true");
+        settings.put("jdk.ObjectAllocationSample#throttle", ALLOCATION_SAMPLE_THROTTLE);
+        settings.put("jdk.ObjectAllocationSample#stackTrace", "true");
+        settings.put("jdk.ProcessStart#enabled", "true");
+        settings.put("jdk.ProcessStart#stackTrace", "true");
 
         enable(settings, "paragent.LockWait", thresholdText, true);
         // Summaries are written every second by the agent and, through JFR's endChunk hook,
         // once more when the recording ends, so that the final interval is never lost.
         periodic(settings, "paragent.LockSummary", "endChunk");
         periodic(settings, "paragent.ThreadTimes", "endChunk");
+        periodic(settings, "paragent.SchedStat", "endChunk");
+        // Written from the same hook for the children still alive at recording end.
+        periodic(settings, "paragent.ProcessExit", "endChunk");
+        settings.put("paragent.ProcessSpawn#enabled", "true");
+        settings.put("paragent.ProcessSpawn#threshold", "0 ns");
+        settings.put("paragent.ProcessSpawn#stackTrace", "true");
         settings.put("paragent.RunInfo#enabled", "true");
         return settings;
     }

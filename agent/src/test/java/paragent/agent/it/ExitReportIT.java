@@ -105,4 +105,9 @@ class ExitReportIT {
                     .sorted().toList();
         }
     }
+
+    /** The recording among {@link #reports}. */
+    static Path recording(Path out) throws java.io.IOException {
+        return reports(out).stream().filter(p -> p.toString().endsWith(".jfr")).findFirst().orElseThrow();
+    }
 }
