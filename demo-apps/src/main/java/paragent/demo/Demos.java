@@ -17,9 +17,9 @@ import paragent.demo.sharedcounter.SharedCounterDemo;
  */
 public final class Demos {
 
-    private static final List<Demo> ALL = List.of(new SharedCounterDemo(), new GilDemo(), new MonteCarloDemo(), new PoolDemo(),
-            new ParallelLoopDemo(), new OversubscribeDemo(),
-            new AmdahlDemo(), new GcChurnDemo());
+    private static final List<Demo> ALL = List.of(
+            new SharedCounterDemo(), new GilDemo(), new MonteCarloDemo(), new PoolDemo(), new ParallelLoopDemo(),
+            new OversubscribeDemo(), new AmdahlDemo(), new GcChurnDemo());
 
     private Demos() {
     }
