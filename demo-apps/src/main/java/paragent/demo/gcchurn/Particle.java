@@ -6,7 +6,8 @@ package paragent.demo.gcchurn;
  * allocation the GC finding must name.
  *
  * <p>The arithmetic lives in static methods on plain doubles, shared with the fixed variant's
- * primitive arrays, so both variants compute bit-identical states. Immutable, so thread-safe.
+ * primitive arrays, and uses {@code StrictMath}, so both variants compute bit-identical states on
+ * any JVM. Immutable, so thread-safe.
  */
 public final class Particle {
 
@@ -64,7 +65,7 @@ public final class Particle {
     /** The trap's force per unit of displacement at a position: stiffer farther out, softer at the centre. */
     static double trapScale(double x, double y, double z) {
         double r2 = x * x + y * y + z * z;
-        return -STIFFNESS * (1.0 + r2 - DIP * Math.exp(-r2));
+        return -STIFFNESS * (1.0 + r2 - DIP * StrictMath.exp(-r2));
     }
 
     /** A velocity after half a kick by the trap. */
