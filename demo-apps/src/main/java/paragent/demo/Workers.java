@@ -87,7 +87,8 @@ public final class Workers {
     public static ThreadPoolExecutor newPool(String demoName, int threads) {
         AtomicInteger started = new AtomicInteger();
         ThreadFactory factory = task -> new Thread(task, demoName + "-worker-" + started.incrementAndGet());
-        return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
+        return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                factory);
     }
 
     /**

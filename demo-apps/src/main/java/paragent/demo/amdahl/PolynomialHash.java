@@ -2,9 +2,9 @@ package paragent.demo.amdahl;
 
 /**
  * A polynomial hash of a {@code long[]}, read as 16-bit digits, modulo the Mersenne prime
- * 2<sup>61</sup>−1, computed by Horner's rule — a sequential recurrence over every digit — and the rule that joins
- * the hashes of consecutive segments into the hash of the whole, which lets the fixed variant of
- * {@code amdahl} hash the segments in parallel. Stateless and thread-safe.
+ * 2<sup>61</sup>−1, computed by Horner's rule — a sequential recurrence over every digit — and
+ * the rule that joins the hashes of consecutive segments into the hash of the whole, which lets
+ * the fixed variant of {@code amdahl} hash the segments in parallel. Stateless and thread-safe.
  */
 final class PolynomialHash {
 

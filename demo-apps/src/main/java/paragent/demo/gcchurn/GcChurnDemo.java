@@ -17,8 +17,9 @@ import paragent.demo.Workers;
  * {@value #SWEEPS} velocity Verlet steps by {@code --threads} workers named
  * {@code gc-churn-worker-<i>}, each owning a contiguous slice. Bottleneck: every particle is an
  * immutable {@link Particle} and every step allocates three new ones, the last of which replaces
- * the old in the shared array; so all particles (about 200 MB at scale 1) stay live for a whole
- * sweep, and every young collection copies the survivors it finds, pausing all workers. Fixed: the
+ * the old in the shared array; so every particle (32 MB of them at scale 1) stays live for a whole
+ * sweep, too long to die young: every young collection copies the survivors it finds and promotes
+ * them, the old generation fills with particles that die there, and all workers pause meanwhile. Fixed: the
  * same arithmetic on six primitive arrays per worker, updated in place: no allocation after setup.
  * Result: a checksum of the final states (in hex), bit-identical in both variants and for any
  * thread count. Stateless; see {@link Demo}.

@@ -2,8 +2,8 @@ package paragent.demo.gcchurn;
 
 /**
  * One particle of {@code gc-churn}'s simulation: an immutable position and velocity in an
- * anharmonic trap with a Gaussian dip at its centre, advanced by velocity Verlet steps that each allocate new particles — the
- * allocation the GC finding must name.
+ * anharmonic trap with a Gaussian dip at its centre, advanced by velocity Verlet steps that each
+ * allocate new particles — the allocation the GC finding must name.
  *
  * <p>The arithmetic lives in static methods on plain doubles, shared with the fixed variant's
  * primitive arrays, and uses {@code StrictMath}, so both variants compute bit-identical states on
@@ -62,7 +62,7 @@ public final class Particle {
         return new Particle(drifted(x, vx), drifted(y, vy), drifted(z, vz), vx, vy, vz);
     }
 
-    /** The trap's force per unit of displacement at a position: stiffer farther out, softer at the centre. */
+    /** The trap's force per unit of displacement at a position: softer at the centre, stiffer out. */
     static double trapScale(double x, double y, double z) {
         double r2 = x * x + y * y + z * z;
         return -STIFFNESS * (1.0 + r2 - DIP * StrictMath.exp(-r2));

@@ -18,10 +18,10 @@ import paragent.demo.Workers;
  * a list of inputs and the results are added up.
  *
  * <p>The function hashes its input with {@code --steps} rounds of SplitMix64, a few microseconds
- * of arithmetic. The inputs are {@code 0 .. }{@value #DEFAULT_INPUTS}{@code  × scale - 1}; the
- * pool has {@code --threads} workers named {@code pool-worker-<i>}. Bottleneck: one task per
- * input, submitted one by one from the calling thread, as {@code executor.map} does with its
- * default chunk size of 1, so queueing and hand-off cost as much as the function. Fixed: the same
+ * of arithmetic. The inputs are the numbers below {@value #DEFAULT_INPUTS} × scale; the pool has
+ * {@code --threads} workers named {@code pool-worker-<i>}. Bottleneck: one task per input,
+ * submitted one by one from the calling thread, as {@code executor.map} does with its default
+ * chunk size of 1, so queueing and hand-off cost as much as the function. Fixed: the same
  * inputs in {@value #CHUNKS_PER_WORKER} contiguous chunks per worker. Result: the sum of the
  * hashes (mod 2<sup>64</sup>, in hex), the same in both variants. Stateless; see {@link Demo}.
  */

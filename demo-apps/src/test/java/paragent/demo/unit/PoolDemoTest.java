@@ -36,7 +36,8 @@ class PoolDemoTest {
 
     @Test
     void workersAreNamedPoolWorker() throws Exception {
-        assertThat(StartedThreads.namesDuring("pool-", () -> new PoolDemo().run(DemoConfig.of(3, Variant.BOTTLENECK, SCALE))))
+        assertThat(StartedThreads.namesDuring("pool-",
+                () -> new PoolDemo().run(DemoConfig.of(3, Variant.BOTTLENECK, SCALE))))
                 .containsExactlyInAnyOrderElementsOf(StartedThreads.workerNames("pool", 3));
     }
 
