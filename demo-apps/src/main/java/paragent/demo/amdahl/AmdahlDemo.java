@@ -22,7 +22,7 @@ import paragent.demo.Workers;
  * workers named {@code amdahl-worker-<i>}, one segment per worker; then the round's output is
  * fingerprinted with a polynomial hash of its contents ({@link PolynomialHash}), which seeds the next
  * round, so the rounds form a chain. Bottleneck: the calling thread hashes the whole array by
- * Horner's rule while the workers wait idle in the pool — about 40% of the single-thread work.
+ * Horner's rule while the workers wait idle in the pool — 40–50% of the single-thread work.
  * Fixed: every worker hashes its own segment right after filling it and the calling thread only
  * joins the segment hashes. Result: the last round's hash (in hex), the same in both variants.
  * {@code metric.serialMillis} is the time the calling thread spent in the serial phases, after
