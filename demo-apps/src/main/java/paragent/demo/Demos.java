@@ -2,8 +2,13 @@ package paragent.demo;
 
 import java.util.List;
 import java.util.Optional;
+import paragent.demo.amdahl.AmdahlDemo;
+import paragent.demo.gcchurn.GcChurnDemo;
 import paragent.demo.gil.GilDemo;
 import paragent.demo.montecarlo.MonteCarloDemo;
+import paragent.demo.oversubscribe.OversubscribeDemo;
+import paragent.demo.parallelloop.ParallelLoopDemo;
+import paragent.demo.pool.PoolDemo;
 import paragent.demo.sharedcounter.SharedCounterDemo;
 
 /**
@@ -12,7 +17,9 @@ import paragent.demo.sharedcounter.SharedCounterDemo;
  */
 public final class Demos {
 
-    private static final List<Demo> ALL = List.of(new SharedCounterDemo(), new GilDemo(), new MonteCarloDemo());
+    private static final List<Demo> ALL = List.of(
+            new SharedCounterDemo(), new GilDemo(), new MonteCarloDemo(), new PoolDemo(), new ParallelLoopDemo(),
+            new OversubscribeDemo(), new AmdahlDemo(), new GcChurnDemo());
 
     private Demos() {
     }

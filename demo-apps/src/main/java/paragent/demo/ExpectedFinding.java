@@ -39,9 +39,14 @@ public record ExpectedFinding(String kind, String subjectContains, String whereC
         }
     }
 
+    /** An expectation of {@code kind} with the default fixed-variant share. */
+    public static ExpectedFinding of(String kind, String subjectContains, String whereClassPrefix) {
+        return new ExpectedFinding(kind, subjectContains, whereClassPrefix, DEFAULT_FIXED_MAX_SHARE);
+    }
+
     /** A {@code LOCK_CONTENTION} expectation with the default fixed-variant share. */
     public static ExpectedFinding lockContention(String subjectContains, String whereClassPrefix) {
-        return new ExpectedFinding("LOCK_CONTENTION", subjectContains, whereClassPrefix, DEFAULT_FIXED_MAX_SHARE);
+        return of("LOCK_CONTENTION", subjectContains, whereClassPrefix);
     }
 
     /** One line for {@code --list}: kind, subject and where. */

@@ -85,7 +85,10 @@ class DemoMainTest {
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains("shared-counter", "gil", "montecarlo", "LOCK_CONTENTION",
-                "paragent.demo.gil.GlobalInterpreterLock", "paragent.demo.montecarlo.HitCounter");
+                "paragent.demo.gil.GlobalInterpreterLock", "paragent.demo.montecarlo.HitCounter",
+                "pool", "TASK_OVERHEAD subject~pool-worker", "parallel-loop", "LOAD_IMBALANCE",
+                "oversubscribe", "OVERSUBSCRIPTION", "amdahl", "SERIAL_SECTION subject~main",
+                "gc-churn", "GC subject~Particle");
     }
 
     @Test
@@ -102,7 +105,9 @@ class DemoMainTest {
         "", "no-such-demo", "--threads 4", "gil --threads", "gil --threads 0", "gil --threads x",
         "gil --variant slow", "gil --scale 0", "gil --scale -1", "gil --scale NaN", "gil --bogus 1",
         "gil stray", "gil --switch-interval 0", "shared-counter --lock spin", "shared-counter --critical -1",
-        "shared-counter --measure-contention=yes", "montecarlo --seed abc", "gil --processes 2"})
+        "shared-counter --measure-contention=yes", "montecarlo --seed abc", "gil --processes 2",
+        "pool --steps 0", "parallel-loop --max-steps -1", "oversubscribe --table-kb 0", "amdahl --steps 3",
+        "gc-churn --particles 10"})
     void badArgumentsGiveOneLineOnStderrAndExitTwo(String argLine) {
         String[] args = argLine.isEmpty() ? new String[0] : argLine.split(" ");
 
