@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.model.Timeline;
 
 /**
  * {@link FindingKind#OVERSUBSCRIPTION}: more runnable threads than cores. Lost time is the workers'
- * run-queue wait (Linux schedstat); reported only when the application's runnable threads exceeded
- * the cores, so that a machine busy with other processes is not mistaken for it. Without run-queue
- * times (plain JFR, not Linux) the rule reports nothing. Stateless.
+ * run-queue wait (Linux schedstat) that the program imposed on itself: in each time bucket, the
+ * part of it matching the program's runnable threads beyond the cores; wait behind other
+ * processes on a busy machine is not counted. Reported only when the application's runnable
+ * threads exceeded the cores. Without run-queue times (plain JFR, not Linux) the rule reports
+ * nothing. Stateless.
  */
 public final class OversubscriptionRule implements Rule {
 
@@ -34,14 +37,22 @@ public final class OversubscriptionRule implements Rule {
         if (runnable < cores + MIN_EXCESS_RUNNABLE) {
             return List.of();
         }
+        double[] selfImposed = selfImposedFraction(model, cores);
         Map<String, Double> lostByGroup = new HashMap<>();
         Map<String, List<Long>> idsByGroup = new HashMap<>();
         double lost = 0;
+        double measured = 0;
         for (ThreadTime t : model.workers()) {
-            if (t.waitingForCpuSeconds() == null) {
+            float[][] s = model.timeline().seconds().get(t.javaId());
+            if (t.waitingForCpuSeconds() == null || s == null) {
                 continue;
             }
-            double granted = ledger.claim(t.javaId(), t.waitingForCpuSeconds());
+            double wanted = 0;
+            for (int b = 0; b < selfImposed.length; b++) {
+                wanted += s[ThreadState.WAITING_FOR_CPU.ordinal()][b] * selfImposed[b];
+            }
+            measured += t.waitingForCpuSeconds();
+            double granted = ledger.claim(t.javaId(), wanted);
             lost += granted;
             lostByGroup.merge(t.group(), granted, Double::sum);
             idsByGroup.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t.javaId());
@@ -56,12 +67,38 @@ public final class OversubscriptionRule implements Rule {
                 ids.size(), group, cores, Texts.decimal(lost));
         String evidence = String.format(Locale.ROOT,
                 "up to %s runnable application threads for %d cores; run-queue wait of the workers %s s"
-                        + " (Linux schedstat), %s s of it in %s", Texts.decimal(runnable), cores,
+                        + " (Linux schedstat), %s s of it caused by the program's own threads in excess of the"
+                        + " cores, %s s in %s", Texts.decimal(runnable), cores, Texts.decimal(measured),
                 Texts.decimal(lost), Texts.decimal(lostByGroup.get(group)), group);
         String advice = String.format(Locale.ROOT, "Run at most %d CPU-bound threads at once"
                 + " (Runtime.getRuntime().availableProcessors()): size the pool to the cores and split the work"
                 + " into tasks instead of threads", cores);
         return List.of(new Finding(kind(), lost, 0, group, where, title, evidence, advice, List.of()));
+    }
+
+    /**
+     * Per bucket, the fraction of the workers' run-queue wait the program imposed on itself: its
+     * runnable threads beyond the cores ({@code demand − cores}) over all its run-queue wait. Wait
+     * while the program's own demand fit the cores is other processes' doing, not oversubscription.
+     */
+    private static double[] selfImposedFraction(RecordingModel model, int cores) {
+        Timeline timeline = model.timeline();
+        double[] fraction = new double[timeline.buckets()];
+        for (int b = 0; b < fraction.length; b++) {
+            double width = timeline.bucketWidth(b);
+            double demand = 0;
+            double waiting = 0;
+            for (ThreadTime t : model.threads()) {
+                float[][] s = timeline.seconds().get(t.javaId());
+                if (!t.internal() && s != null) {
+                    demand += Activity.runnable(timeline, t.javaId(), b);
+                    waiting += s[ThreadState.WAITING_FOR_CPU.ordinal()][b];
+                }
+            }
+            double excess = demand - cores * width;
+            fraction[b] = waiting > 0 && excess > 0 ? Math.min(1, excess / waiting) : 0;
+        }
+        return fraction;
     }
 
     /** The runnable application threads in the busiest tenth of the buckets (their 90th percentile). */

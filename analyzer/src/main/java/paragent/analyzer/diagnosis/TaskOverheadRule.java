@@ -24,7 +24,8 @@ public final class TaskOverheadRule implements Rule {
     public static final double MIN_OVERHEAD_PER_MEDIAN_TASK = 0.5;
 
     private static final ThreadState[] NOT_IN_TASKS = {ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER,
-        ThreadState.WAITING, ThreadState.OTHER, ThreadState.RUNNING, ThreadState.WAITING_FOR_CPU};
+        ThreadState.PARKED_LOCK, ThreadState.BLOCKED, ThreadState.WAITING, ThreadState.OTHER, ThreadState.RUNNING,
+        ThreadState.WAITING_FOR_CPU};
 
     @Override
     public FindingKind kind() {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.DataFormatException;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -26,6 +28,8 @@ final class EventCollector {
     final Map<LockKey, LockData> monitorLocks = new LinkedHashMap<>();
     /** j.u.c. locks from paragent.LockWait / paragent.LockSummary. */
     final Map<LockKey, LockData> paragentLocks = new LinkedHashMap<>();
+    /** j.u.c. locks seen taken inside a pool's task hand-off (its queue's lock): not reported as locks. */
+    final Set<LockKey> poolHandOffLocks = new HashSet<>();
     /** j.u.c. locks from jdk.ThreadPark; used only when paragent recorded none. */
     final Map<LockKey, LockData> parkLocks = new LinkedHashMap<>();
 
@@ -185,6 +189,11 @@ final class EventCollector {
             return; // parked time, but waiting for a latch or a queue is not lock contention
         }
         LockData lock = paragentLock(event);
+        if (Frames.isPoolHandOff(event.getStackTrace())) {
+            // A pool's own queue lock, taken to hand a task over: task overhead, not the program's lock.
+            poolHandOffLocks.add(lock.key);
+            return;
+        }
         long holderId = holderId(lock, event.getThread("holder"));
         // The waiting line is the application's call of the lock, not the lock's own acquire().
         lock.addWait(waiter.javaId, startNanos, endNanos, holderId,

@@ -77,8 +77,24 @@ final class Frames {
             "java.util.concurrent.ForkJoinPool.awaitWork",
             "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take");
 
+    /** Frames that mean a task is being handed to or taken from a pool's queue. */
+    private static final List<String> POOL_HAND_OFF_METHODS = List.of(
+            "java.util.concurrent.ThreadPoolExecutor.getTask",
+            "java.util.concurrent.ThreadPoolExecutor.execute",
+            "java.util.concurrent.ScheduledThreadPoolExecutor.delayedExecute",
+            "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take");
+
     /** @return true when the stack is a pool worker parked waiting for a task */
     static boolean isIdlePoolWorker(RecordedStackTrace stack) {
+        return passesThrough(stack, IDLE_POOL_METHODS);
+    }
+
+    /** @return true when the stack is inside a pool's task hand-off (submitting, or taking the next task) */
+    static boolean isPoolHandOff(RecordedStackTrace stack) {
+        return passesThrough(stack, POOL_HAND_OFF_METHODS);
+    }
+
+    private static boolean passesThrough(RecordedStackTrace stack, List<String> methods) {
         if (stack == null) {
             return false;
         }
@@ -87,7 +103,7 @@ final class Frames {
                 continue;
             }
             String method = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-            if (IDLE_POOL_METHODS.contains(method)) {
+            if (methods.contains(method)) {
                 return true;
             }
         }

@@ -69,6 +69,9 @@ final class ModelBuilder {
             locks.add(lockModel(lock));
         }
         for (LockData lock : (in.paragentLocks.isEmpty() ? in.parkLocks : in.paragentLocks).values()) {
+            if (in.poolHandOffLocks.contains(lock.key)) {
+                continue;
+            }
             LockModel model = lockModel(lock);
             locks.add(model);
             for (ThreadWait w : model.waiters()) {
