@@ -30,6 +30,11 @@ public final class BootstrapInjector {
             "paragent.agent.bootstrap.LockSummaryEvent",
             "paragent.agent.bootstrap.ThreadTimesEvent",
             "paragent.agent.bootstrap.RunInfoEvent",
+            "paragent.agent.bootstrap.ExecutorSink",
+            "paragent.agent.bootstrap.ExecutorCreatedEvent",
+            "paragent.agent.bootstrap.ExecutorWorkerEvent",
+            "paragent.agent.bootstrap.ExecutorSummaryEvent",
+            "paragent.agent.bootstrap.ExecutorHooks",
             "paragent.agent.bootstrap.LockWaits",
             "paragent.agent.bootstrap.ThreadExits");
 

@@ -47,6 +47,10 @@ final class RecordingSettings {
         // once more when the recording ends, so that the final interval is never lost.
         periodic(settings, "paragent.LockSummary", "endChunk");
         periodic(settings, "paragent.ThreadTimes", "endChunk");
+        periodic(settings, "paragent.ExecutorSummary", "endChunk");
+        settings.put("paragent.ExecutorCreated#enabled", "true");
+        settings.put("paragent.ExecutorCreated#stackTrace", "true");
+        settings.put("paragent.ExecutorWorker#enabled", "true");
         settings.put("paragent.RunInfo#enabled", "true");
         return settings;
     }
