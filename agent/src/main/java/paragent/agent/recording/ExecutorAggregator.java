@@ -121,15 +121,13 @@ final class ExecutorAggregator implements ExecutorSink {
         }
         ExecutorLane lane = executor != null ? state.laneFor(executor)
                 : owner != null ? state.laneFor(owner) : state.laneFor(currentPool());
-        if (waitNanos >= 0) {
-            lane.waited(waitNanos);
-        }
         if (!lane.workerReported && lane.owner != null) {
             lane.workerReported = true;
             reportWorker(lane, executor != null || Thread.currentThread() instanceof ForkJoinWorkerThread);
         }
         state.runLanes[depth] = lane;
-        state.runStarts[depth] = System.nanoTime();
+        state.runWaits[depth] = waitNanos;
+        state.runStarts[depth] = now;
     }
 
     /**
@@ -155,7 +153,7 @@ final class ExecutorAggregator implements ExecutorSink {
         if (depth >= MAX_DEPTH || state.runLanes[depth] == null) {
             return;
         }
-        state.runLanes[depth].ran(System.nanoTime() - state.runStarts[depth]);
+        state.runLanes[depth].ran(state.runWaits[depth], System.nanoTime() - state.runStarts[depth]);
         state.runLanes[depth] = null;
     }
 
@@ -267,6 +265,7 @@ final class ExecutorAggregator implements ExecutorSink {
     private final class ThreadState {
         final ExecutorLane[] runLanes = new ExecutorLane[MAX_DEPTH];
         final long[] runStarts = new long[MAX_DEPTH];
+        final long[] runWaits = new long[MAX_DEPTH];
         final long[] found = new long[1];
         int depth;
         int submits;

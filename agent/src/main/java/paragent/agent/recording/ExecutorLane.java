@@ -1,23 +1,26 @@
 package paragent.agent.recording;
 
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.IntervalHistogramProvider;
-import org.HdrHistogram.Recorder;
-import org.HdrHistogram.SingleWriterRecorder;
-import org.HdrHistogram.ValueRecorder;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
  * What one thread did for one executor: its submits and the tasks it ran, recorded without
- * contention with other threads. Each thread gets a lane of its own per executor
- * ({@link #owner} set: a single writer, so the histograms are {@link SingleWriterRecorder}s);
- * threads beyond an executor's lane cap share its one overflow lane ({@link #owner} null,
- * multi-writer {@link Recorder}s).
+ * contention with other threads. Each thread gets a lane of its own per executor ({@link #owner}
+ * set: a single writer); threads beyond an executor's lane cap share its one overflow lane
+ * ({@link #owner} null, so its histograms are {@link ConcurrentHistogram}s and its counters
+ * atomic).
  *
- * <p>Concurrency: the counters are atomic and read by the emitting thread at any time; the
- * histograms are created lazily by the first task run, published through volatile fields.
- * {@link #workerReported} is touched only by the owner thread. The {@code last*} fields are
- * touched only by the emitting thread, under the aggregator's emit lock.
+ * <p>A run's queue wait and run time are recorded together in one writer critical section of a
+ * {@link WriterReaderPhaser} (two atomic increments per task, where a {@code Recorder} per
+ * histogram would take four); {@link #drain} swaps the active and inactive histograms under the
+ * phaser's reader lock, as HdrHistogram's own recorders do.
+ *
+ * <p>Concurrency: the counters are read by the emitting thread at any time (written with ordered
+ * stores by an owned lane's single writer, atomically in the overflow lane). {@link #drain} and
+ * the {@code last*} fields belong to the emitting thread, under the aggregator's emit lock.
+ * {@link #workerReported} is touched only by the owner thread.
  */
 final class ExecutorLane {
 
@@ -38,67 +41,75 @@ final class ExecutorLane {
     /** Counter values at the previous emit. Emitting thread only. */
     final long[] lastCounters = new long[4];
 
-    private volatile Channel queueWait;
-    private volatile Channel runTime;
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private volatile Histogram activeWait;
+    private volatile Histogram activeRun;
+    private Histogram inactiveWait;
+    private Histogram inactiveRun;
 
     ExecutorLane(ExecutorStats executor, Thread owner) {
         this.executor = executor;
         this.owner = owner;
+        activeWait = newHistogram();
+        activeRun = newHistogram();
+        inactiveWait = newHistogram();
+        inactiveRun = newHistogram();
     }
 
     void submitted(long submitNanos) {
-        counters.getAndIncrement(SUBMITS);
-        counters.getAndAdd(SUBMIT_NANOS, submitNanos);
+        add(SUBMITS, 1);
+        add(SUBMIT_NANOS, submitNanos);
     }
 
-    void waited(long waitNanos) {
-        Channel channel = queueWait;
-        if (channel == null) {
-            channel = queueWait = newChannel();
+    /**
+     * A task finished.
+     *
+     * @param waitNanos its queue wait, or -1 when unknown (its submit was not seen)
+     */
+    void ran(long waitNanos, long runNanos) {
+        long epoch = phaser.writerCriticalSectionEnter();
+        try {
+            if (waitNanos >= 0) {
+                activeWait.recordValue(waitNanos);
+            }
+            activeRun.recordValue(runNanos);
+        } finally {
+            phaser.writerCriticalSectionExit(epoch);
         }
-        channel.recorder.recordValue(waitNanos);
+        add(RUN_NANOS, runNanos);
+        add(TASKS, 1);
     }
 
-    void ran(long runNanos) {
-        Channel channel = runTime;
-        if (channel == null) {
-            channel = runTime = newChannel();
+    /** Adds the queue waits and run times since the previous call to {@code waits} and {@code runs}. */
+    void drain(Histogram waits, Histogram runs) {
+        phaser.readerLock();
+        try {
+            inactiveWait.reset();
+            inactiveRun.reset();
+            Histogram wait = activeWait;
+            Histogram run = activeRun;
+            activeWait = inactiveWait;
+            activeRun = inactiveRun;
+            inactiveWait = wait;
+            inactiveRun = run;
+            phaser.flipPhase();
+        } finally {
+            phaser.readerUnlock();
         }
-        channel.recorder.recordValue(runNanos);
-        counters.getAndAdd(RUN_NANOS, runNanos);
-        counters.getAndIncrement(TASKS);
+        waits.add(inactiveWait);
+        runs.add(inactiveRun);
     }
 
-    /** Adds the queue waits since the previous call to {@code into}; {@code scratch} is overwritten. */
-    void drainQueueWait(Histogram scratch, Histogram into) {
-        drain(queueWait, scratch, into);
-    }
-
-    /** Adds the run times since the previous call to {@code into}; {@code scratch} is overwritten. */
-    void drainRunTime(Histogram scratch, Histogram into) {
-        drain(runTime, scratch, into);
-    }
-
-    private static void drain(Channel channel, Histogram scratch, Histogram into) {
-        if (channel != null) {
-            channel.intervals.getIntervalHistogramInto(scratch);
-            into.add(scratch);
+    /** A plain ordered store in an owned lane (one writer: no atomic instruction), atomic in the shared one. */
+    private void add(int counter, long delta) {
+        if (owner != null) {
+            counters.lazySet(counter, counters.get(counter) + delta);
+        } else {
+            counters.getAndAdd(counter, delta);
         }
     }
 
-    private Channel newChannel() {
-        return owner != null ? new Channel(new SingleWriterRecorder(SIGNIFICANT_DIGITS))
-                : new Channel(new Recorder(SIGNIFICANT_DIGITS));
-    }
-
-    /** One recorder seen through its two interfaces. */
-    private static final class Channel {
-        final ValueRecorder recorder;
-        final IntervalHistogramProvider<Histogram> intervals;
-
-        <R extends ValueRecorder & IntervalHistogramProvider<Histogram>> Channel(R recorder) {
-            this.recorder = recorder;
-            this.intervals = recorder;
-        }
+    private Histogram newHistogram() {
+        return owner != null ? new Histogram(SIGNIFICANT_DIGITS) : new ConcurrentHistogram(SIGNIFICANT_DIGITS);
     }
 }

@@ -96,8 +96,7 @@ final class ExecutorStats {
         interval.runNanos += delta(lane, ExecutorLane.RUN_NANOS);
         interval.submits += delta(lane, ExecutorLane.SUBMITS);
         interval.submitNanos += delta(lane, ExecutorLane.SUBMIT_NANOS);
-        lane.drainQueueWait(interval.scratch, interval.queueWait);
-        lane.drainRunTime(interval.scratch, interval.runTime);
+        lane.drain(interval.queueWait, interval.runTime);
     }
 
     private static long delta(ExecutorLane lane, int counter) {
@@ -114,7 +113,6 @@ final class ExecutorStats {
     static final class Interval {
         final Histogram queueWait = new Histogram(2);
         final Histogram runTime = new Histogram(2);
-        final Histogram scratch = new Histogram(2);
         long tasks;
         long runNanos;
         long submits;
