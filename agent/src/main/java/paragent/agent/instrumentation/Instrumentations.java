@@ -1,13 +1,20 @@
 package paragent.agent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
+import paragent.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
+import paragent.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
+import paragent.agent.instrumentation.executors.ScheduledThreadPoolExecutorInstrumentation;
+import paragent.agent.instrumentation.executors.ThreadPoolExecutorInstrumentation;
+import paragent.agent.instrumentation.executors.WorkerInstrumentation;
 import paragent.agent.instrumentation.locks.AqsInstrumentation;
 import paragent.agent.instrumentation.processes.ProcessStartInstrumentation;
 import paragent.agent.instrumentation.threads.ThreadExitInstrumentation;
@@ -26,21 +33,53 @@ public final class Instrumentations {
 
     /** Installs all instrumentations; failures are logged, one line each, and skipped. */
     public static void install(Instrumentation inst) {
+        loadTargets();
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(new ErrorListener())
-                .ignore(not(named(AqsInstrumentation.TARGET).or(named(ThreadExitInstrumentation.TARGET))
-                        .or(named(ProcessStartInstrumentation.TARGET))))
+                .ignore(not(namedOneOf(AqsInstrumentation.TARGET, ThreadExitInstrumentation.TARGET,
+                        ProcessStartInstrumentation.TARGET, ThreadPoolExecutorInstrumentation.TARGET,
+                        WorkerInstrumentation.TARGET, ScheduledThreadPoolExecutorInstrumentation.TARGET,
+                        ForkJoinPoolInstrumentation.TARGET, ForkJoinTaskInstrumentation.TARGET)))
                 .type(named(AqsInstrumentation.TARGET))
                 .transform(AqsInstrumentation.transformer())
                 .type(named(ThreadExitInstrumentation.TARGET))
                 .transform(ThreadExitInstrumentation.transformer())
                 .type(named(ProcessStartInstrumentation.TARGET))
                 .transform(ProcessStartInstrumentation.transformer())
+                .type(named(ThreadPoolExecutorInstrumentation.TARGET))
+                .transform(ThreadPoolExecutorInstrumentation.transformer())
+                .type(named(WorkerInstrumentation.TARGET))
+                .transform(WorkerInstrumentation.transformer())
+                .type(named(ScheduledThreadPoolExecutorInstrumentation.TARGET))
+                .transform(ScheduledThreadPoolExecutorInstrumentation.transformer())
+                .type(named(ForkJoinPoolInstrumentation.TARGET))
+                .transform(ForkJoinPoolInstrumentation.transformer())
+                .type(named(ForkJoinTaskInstrumentation.TARGET))
+                .transform(ForkJoinTaskInstrumentation.transformer())
                 .installOn(inst);
+    }
+
+    /**
+     * Loads (without initializing) the JDK classes woven, so that they are retransformed as
+     * loaded classes. Otherwise a target could first be loaded while ByteBuddy describes another
+     * one by reflection ({@code ThreadPoolExecutor}'s fields name {@code ThreadPoolExecutor$Worker}),
+     * inside the transformer, which skips classes loaded during its own work: that target would
+     * stay unwoven for the whole run.
+     */
+    private static void loadTargets() {
+        for (String target : List.of(ThreadPoolExecutorInstrumentation.TARGET, WorkerInstrumentation.TARGET,
+                ScheduledThreadPoolExecutorInstrumentation.TARGET, ForkJoinPoolInstrumentation.TARGET,
+                ForkJoinTaskInstrumentation.TARGET)) {
+            try {
+                Class.forName(target, false, null);
+            } catch (ClassNotFoundException e) {
+                Log.failure("could not load " + target, e);
+            }
+        }
     }
 
     /** Reports a failed transformation as one line; the class stays as it was. */

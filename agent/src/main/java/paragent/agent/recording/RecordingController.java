@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
 import paragent.agent.AgentOptions;
+import paragent.agent.bootstrap.ExecutorHooks;
+import paragent.agent.bootstrap.ExecutorSummaryEvent;
 import paragent.agent.bootstrap.LockSummaryEvent;
 import paragent.agent.bootstrap.LockWaits;
 import paragent.agent.bootstrap.ProcessExitEvent;
@@ -39,6 +41,7 @@ public final class RecordingController {
     private final RecordingSession session;
     private final ReportWriter reports;
     private final LockAggregator locks = new LockAggregator();
+    private final ExecutorAggregator executors = new ExecutorAggregator();
     private final ThreadTimesSampler threadTimes = new ThreadTimesSampler();
     private final SchedStatSampler schedStat = SchedStatSampler.create();
     private final ChildProcesses children = new ChildProcesses();
@@ -68,7 +71,10 @@ public final class RecordingController {
         FlightRecorder.addPeriodicEvent(ThreadTimesEvent.class, threadTimes::emitAll);
         FlightRecorder.addPeriodicEvent(SchedStatEvent.class, schedStat::sampleAll);
         FlightRecorder.addPeriodicEvent(ProcessExitEvent.class, this::endChildren);
+        FlightRecorder.addPeriodicEvent(ExecutorSummaryEvent.class, executors::emit);
         LockWaits.install(locks);
+        ExecutorHooks.install(executors);
+        executors.registerCommonPool();
         ThreadExits.install(this::threadExiting);
         ProcessSpawns.install(children);
         writeRunInfo(version);
@@ -109,12 +115,13 @@ public final class RecordingController {
             while (!finished.get() && session.isRunning()) {
                 Thread.sleep(FLUSH_PERIOD.toMillis());
                 locks.emit();
+                executors.emit();
                 threadTimes.emitAll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            Log.failure("periodic recording of lock and thread totals stopped", t);
+            Log.failure("periodic recording of lock, executor and thread totals stopped", t);
         }
     }
 
@@ -181,6 +188,7 @@ public final class RecordingController {
     /** Stops feeding the aggregates: the recording is over and its file written. */
     private void detachSinks() {
         LockWaits.install(null);
+        ExecutorHooks.install(null);
         ThreadExits.install(null);
         ProcessSpawns.install(null);
     }

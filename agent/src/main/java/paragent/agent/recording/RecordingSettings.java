@@ -68,6 +68,10 @@ final class RecordingSettings {
         settings.put("paragent.ProcessSpawn#enabled", "true");
         settings.put("paragent.ProcessSpawn#threshold", "0 ns");
         settings.put("paragent.ProcessSpawn#stackTrace", "true");
+        periodic(settings, "paragent.ExecutorSummary", "endChunk");
+        settings.put("paragent.ExecutorCreated#enabled", "true");
+        settings.put("paragent.ExecutorCreated#stackTrace", "true");
+        settings.put("paragent.ExecutorWorker#enabled", "true");
         settings.put("paragent.RunInfo#enabled", "true");
         return settings;
     }
