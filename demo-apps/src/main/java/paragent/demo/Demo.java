@@ -26,6 +26,15 @@ public interface Demo {
         return List.of();
     }
 
+    /**
+     * The thread count the diagnosis tests run this demo at, on a machine with {@code cores} cores:
+     * as many threads as cores, where the planted bottleneck is the only cause of lost time (more
+     * CPU-bound threads than cores would add oversubscription to every demo).
+     */
+    default int diagnosisThreads(int cores) {
+        return cores;
+    }
+
     /** The finding the bottleneck variant of this config must produce; never null. */
     ExpectedFinding expectedFinding(DemoConfig config);
 

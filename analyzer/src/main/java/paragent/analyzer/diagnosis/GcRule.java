@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import paragent.analyzer.model.GcModel;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
 
 /**
@@ -16,6 +17,8 @@ public final class GcRule implements Rule {
     /** Findings below this share of worker time are not reported. */
     public static final double MIN_SHARE = 0.03;
 
+    private static final ThreadState[] GC_STATE = {ThreadState.GC};
+
     @Override
     public FindingKind kind() {
         return FindingKind.GC;
@@ -25,7 +28,7 @@ public final class GcRule implements Rule {
     public List<Finding> evaluate(RecordingModel model, Ledger ledger) {
         double lost = 0;
         for (ThreadTime t : model.workers()) {
-            lost += ledger.claim(t.javaId(), t.gcSeconds());
+            lost += ledger.claimSpread(t.javaId(), GC_STATE, t.gcSeconds());
         }
         if (lost <= 0 || lost / ledger.totalWorkerSeconds() < MIN_SHARE) {
             return List.of();

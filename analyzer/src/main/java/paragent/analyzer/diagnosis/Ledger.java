@@ -9,10 +9,12 @@ import paragent.analyzer.model.Timeline;
 
 /**
  * The worker-thread time the rules of one diagnosis may still attribute, so that no thread-second
- * is counted twice across findings. Each worker has a budget of the recording's length; rules that
- * attribute whole amounts ({@link #claim}) draw on the budget, rules that attribute time in given
- * buckets and states ({@link #claimStates}) also take that time out of a working copy of the
- * timeline, so a later rule cannot take it again. Confined to one diagnosis.
+ * is counted twice across findings. Each worker has a budget of the recording's length, and a
+ * working copy of its timeline: a rule takes time out of given states, in one bucket
+ * ({@link #claimStates}) or spread over all buckets ({@link #claimSpread}), so a later rule cannot
+ * take the same seconds again. Time a rule attributes outside the timeline (e.g. estimated
+ * spinning beyond the running time) draws on the budget alone ({@link #claim}). Confined to one
+ * diagnosis.
  */
 public final class Ledger {
 
@@ -70,6 +72,38 @@ public final class Ledger {
             }
         }
         return claim(javaId, taken);
+    }
+
+    /**
+     * Attributes up to {@code seconds} of a worker's time, taken from {@code states} in order, each
+     * over all buckets in proportion to what each bucket holds; time beyond what the states hold is
+     * drawn from the budget alone.
+     *
+     * @return the seconds granted
+     */
+    public double claimSpread(long javaId, ThreadState[] states, double seconds) {
+        float[][] s = working(javaId);
+        if (s == null || seconds <= 0) {
+            return 0;
+        }
+        double left = seconds;
+        for (ThreadState state : states) {
+            float[] row = s[state.ordinal()];
+            double held = 0;
+            for (float v : row) {
+                held += v;
+            }
+            double take = Math.min(left, held);
+            if (take <= 0) {
+                continue;
+            }
+            double keep = 1 - take / held;
+            for (int b = 0; b < row.length; b++) {
+                row[b] = (float) (row[b] * keep);
+            }
+            left -= take;
+        }
+        return claim(javaId, seconds);
     }
 
     /** @return a worker's seconds in {@code state} in {@code bucket} not yet taken; 0 for a non-worker */

@@ -10,6 +10,7 @@ import paragent.analyzer.model.LockKind;
 import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.RecordingModel;
 import paragent.analyzer.model.SiteCount;
+import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.model.ThreadWait;
 
@@ -279,12 +280,16 @@ public final class LockContentionRule implements Rule {
         return lock.waiters().stream().mapToLong(ThreadWait::waits).sum();
     }
 
+    /** The timeline states lock waits and spinning show up in. */
+    private static final ThreadState[] LOCK_STATES = {ThreadState.BLOCKED, ThreadState.PARKED_LOCK,
+        ThreadState.OTHER, ThreadState.RUNNING};
+
     /** Takes each thread's loss from the ledger, scaling it down to what was granted. */
     private static void claim(Ledger ledger, Map<LockModel, Map<Long, ThreadLoss>> lost) {
         for (Map<Long, ThreadLoss> perThread : lost.values()) {
             perThread.forEach((id, loss) -> {
                 double wanted = loss.total();
-                double granted = ledger.claim(id, wanted);
+                double granted = ledger.claimSpread(id, LOCK_STATES, wanted);
                 if (wanted > 0 && granted < wanted) {
                     loss.scale(granted / wanted);
                 }

@@ -25,6 +25,8 @@ public final class OversubscriptionRule implements Rule {
     /** The runnable application threads must exceed the cores by this many, in the busiest decile of time. */
     public static final double MIN_EXCESS_RUNNABLE = 0.5;
 
+    private static final ThreadState[] WAITING_FOR_CPU = {ThreadState.WAITING_FOR_CPU};
+
     @Override
     public FindingKind kind() {
         return FindingKind.OVERSUBSCRIPTION;
@@ -47,12 +49,12 @@ public final class OversubscriptionRule implements Rule {
             if (t.waitingForCpuSeconds() == null || s == null) {
                 continue;
             }
-            double wanted = 0;
+            double granted = 0;
             for (int b = 0; b < selfImposed.length; b++) {
-                wanted += s[ThreadState.WAITING_FOR_CPU.ordinal()][b] * selfImposed[b];
+                granted += ledger.claimStates(t.javaId(), b, WAITING_FOR_CPU,
+                        s[ThreadState.WAITING_FOR_CPU.ordinal()][b] * selfImposed[b]);
             }
             measured += t.waitingForCpuSeconds();
-            double granted = ledger.claim(t.javaId(), wanted);
             lost += granted;
             lostByGroup.merge(t.group(), granted, Double::sum);
             idsByGroup.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t.javaId());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import paragent.analyzer.model.ChildProcess;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.ThreadState;
 
 /**
  * {@link FindingKind#PROCESS_SPAWN}: worker time spent starting child processes. Lost time is the
@@ -17,6 +18,10 @@ public final class ProcessSpawnRule implements Rule {
 
     /** Findings below this share of worker time are not reported. */
     public static final double MIN_SHARE = 0.02;
+
+    /** The states a thread inside a process start call shows up in. */
+    private static final ThreadState[] SPAWNING = {ThreadState.OTHER, ThreadState.RUNNING,
+        ThreadState.WAITING_FOR_CPU, ThreadState.PARKED_OTHER, ThreadState.WAITING};
 
     @Override
     public FindingKind kind() {
@@ -38,7 +43,7 @@ public final class ProcessSpawnRule implements Rule {
             Map<String, Integer> sites = new LinkedHashMap<>();
             for (ChildProcess c : children) {
                 spawn += c.spawnSeconds();
-                lost += ledger.claim(c.spawnerJavaId(), c.spawnSeconds());
+                lost += ledger.claimSpread(c.spawnerJavaId(), SPAWNING, c.spawnSeconds());
                 lifetime += c.lifetimeSeconds() == null ? 0 : c.lifetimeSeconds();
                 cpu += c.cpuSeconds() == null ? 0 : c.cpuSeconds();
                 if (c.spawnSite() != null) {

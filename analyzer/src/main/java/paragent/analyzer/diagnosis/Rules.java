@@ -9,17 +9,18 @@ public final class Rules {
     }
 
     /**
-     * @return every rule, in the order they draw on the {@link Ledger}: causes measured directly
-     *     (locks, GC, run-queue wait, process starts) before those inferred from idle time, and
-     *     task overhead before serial sections before load imbalance, the most specific first
+     * @return every rule, in the order they draw on the {@link Ledger}: the most specific cause
+     *     first — locks, GC and process starts are measured directly; a pool's task hand-off
+     *     (which also makes its workers wait for a core behind the submitter) before
+     *     oversubscription; serial sections before load imbalance
      */
     public static List<Rule> all() {
         return List.of(
                 new LockContentionRule(),
                 new GcRule(),
-                new OversubscriptionRule(),
                 new ProcessSpawnRule(),
                 new TaskOverheadRule(),
+                new OversubscriptionRule(),
                 new SerialSectionRule(),
                 new LoadImbalanceRule());
     }

@@ -1,18 +1,22 @@
 package paragent.analyzer.diagnosis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import paragent.analyzer.model.ExecutorModel;
 import paragent.analyzer.model.RecordingModel;
 import paragent.analyzer.model.ThreadState;
+import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.model.Timeline;
 
 /**
  * {@link FindingKind#TASK_OVERHEAD}: tasks so small that submitting and handing them over costs as
  * much as running them. For a pool with many tiny tasks, lost time is its workers' time inside the
- * pool's active period that did not run tasks: idle between tasks (the submitter cannot keep up)
- * and the hand-off itself. Reported when that time per task rivals the median task. Stateless.
+ * pool's active period that did not run tasks (idle between tasks because the submitter cannot
+ * keep up, taking the next task from the queue), plus the submitting threads' time inside submit
+ * calls. Reported when the workers' share of it per task rivals the median task. Stateless.
  */
 public final class TaskOverheadRule implements Rule {
 
@@ -23,9 +27,13 @@ public final class TaskOverheadRule implements Rule {
     /** Lost time per task must be at least this fraction of the median task's run time. */
     public static final double MIN_OVERHEAD_PER_MEDIAN_TASK = 0.5;
 
-    private static final ThreadState[] NOT_IN_TASKS = {ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER,
-        ThreadState.PARKED_LOCK, ThreadState.BLOCKED, ThreadState.WAITING, ThreadState.OTHER, ThreadState.RUNNING,
-        ThreadState.WAITING_FOR_CPU};
+    /** A pool worker's states outside its tasks: waiting for the next, taking it from the queue. */
+    private static final ThreadState[] NOT_IN_TASKS = {ThreadState.PARKED_IDLE, ThreadState.PARKED_LOCK,
+        ThreadState.BLOCKED, ThreadState.PARKED_OTHER, ThreadState.WAITING, ThreadState.OTHER,
+        ThreadState.WAITING_FOR_CPU, ThreadState.RUNNING};
+    /** A submitting thread's states while inside submit calls. */
+    private static final ThreadState[] SUBMITTING = {ThreadState.RUNNING, ThreadState.WAITING_FOR_CPU,
+        ThreadState.PARKED_LOCK, ThreadState.BLOCKED, ThreadState.OTHER};
 
     @Override
     public FindingKind kind() {
@@ -72,6 +80,7 @@ public final class TaskOverheadRule implements Rule {
                 lost += ledger.claimStates(id, b, NOT_IN_TASKS, fraction * timeline.bucketWidth(b));
             }
         }
+        lost += claimSubmitTime(model, ledger, pool);
         if (lost / ledger.totalWorkerSeconds() < MIN_SHARE) {
             return null;
         }
@@ -89,6 +98,31 @@ public final class TaskOverheadRule implements Rule {
                 + (pool.submitSite() != null ? " at " + Texts.shortFrame(pool.submitSite()) : "")
                 + " so that a task runs for at least ~100 µs";
         return new Finding(kind(), lost, 0, pool.name(), pool.submitSite(), title, evidence, advice, List.of());
+    }
+
+    /**
+     * The time the submitting threads spent inside submit calls, charged to the workers outside the
+     * pool whose samples sit at the pool's submit site, in proportion to those samples.
+     */
+    private static double claimSubmitTime(RecordingModel model, Ledger ledger, ExecutorModel pool) {
+        if (pool.submitSite() == null || pool.submitNanos() <= 0) {
+            return 0;
+        }
+        Map<Long, Long> atSite = new HashMap<>();
+        long total = 0;
+        for (ThreadTime t : model.workers()) {
+            long n = pool.workerIds().contains(t.javaId()) ? 0 : model.samples().count(t.javaId(), pool.submitSite());
+            if (n > 0) {
+                atSite.put(t.javaId(), n);
+                total += n;
+            }
+        }
+        double claimed = 0;
+        for (Map.Entry<Long, Long> e : atSite.entrySet()) {
+            claimed += ledger.claimSpread(e.getKey(), SUBMITTING,
+                    pool.submitNanos() / 1e9 * e.getValue() / total);
+        }
+        return claimed;
     }
 
     /** @return the first and last bucket in which any of the threads was busy, or null */

@@ -103,8 +103,16 @@ final class Models {
         return new ProcessModel(user, system, machine, children);
     }
 
-    /** @return a JVM array descriptor ({@code [B}, {@code [Ljava.lang.String;}) as Java writes it */
+    /**
+     * @return a JVM class name as Java writes it: an array descriptor ({@code [B},
+     *     {@code [Ljava.lang.String;}) as {@code byte[]}, a lambda's hidden class
+     *     ({@code app.Main$$Lambda$12+0x0000...}) as {@code app.Main$$Lambda}
+     */
     static String javaName(String className) {
+        int lambda = className.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            return className.substring(0, lambda + "$$Lambda".length());
+        }
         int dims = 0;
         while (dims < className.length() && className.charAt(dims) == '[') {
             dims++;

@@ -22,6 +22,18 @@ public record SampledFrames(Map<Long, double[]> secondsFromStart, Map<Long, Stri
         return new SampledFrames(Map.of(), Map.of());
     }
 
+    /** @return how many of the thread's samples have {@code frame} as their top application frame */
+    public long count(long javaId, String frame) {
+        String[] f = frames.get(javaId);
+        long n = 0;
+        for (int i = 0; f != null && i < f.length; i++) {
+            if (f[i].equals(frame)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * @param javaIds the threads
      * @param inBucket which buckets count, by index

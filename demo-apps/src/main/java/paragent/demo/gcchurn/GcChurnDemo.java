@@ -1,7 +1,10 @@
 package paragent.demo.gcchurn;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import paragent.demo.Demo;
 import paragent.demo.DemoConfig;
@@ -15,12 +18,13 @@ import paragent.demo.Workers;
  *
  * <p>{@value #DEFAULT_PARTICLES} × scale particles in an anharmonic trap are advanced
  * {@value #SWEEPS} velocity Verlet steps by {@code --threads} workers named
- * {@code gc-churn-worker-<i>}, each owning a contiguous slice. Bottleneck: every particle is an
+ * {@code gc-churn-worker-<i>}, sweep by sweep: in each sweep the workers take blocks of
+ * {@value #BLOCK} particles from a shared cursor and meet at a phaser, so they stay balanced. Bottleneck: every particle is an
  * immutable {@link Particle} and every step allocates three new ones, the last of which replaces
  * the old in the shared array; so every particle (32 MB of them at scale 1) stays live for a whole
  * sweep, too long to die young: every young collection copies the survivors it finds and promotes
  * them, the old generation fills with particles that die there, and all workers pause meanwhile. Fixed: the
- * same arithmetic on six primitive arrays per worker, updated in place: no allocation after setup.
+ * same arithmetic on six primitive arrays, updated in place: no allocation after setup.
  * Result: a checksum of the final states (in hex), bit-identical in both variants and for any
  * thread count. Stateless; see {@link Demo}.
  */
@@ -30,6 +34,8 @@ public final class GcChurnDemo implements Demo {
     public static final long DEFAULT_PARTICLES = 500_000L;
     /** Steps every particle is advanced. */
     public static final int SWEEPS = 40;
+    /** Particles a worker takes at a time. */
+    static final int BLOCK = 4_096;
 
     @Override
     public String name() {
@@ -54,13 +60,31 @@ public final class GcChurnDemo implements Demo {
             throw new IllegalArgumentException("--scale too large: " + count + " particles");
         }
         int particles = (int) count;
-        int threads = config.threads();
+        Simulation simulation = config.variant() == Variant.BOTTLENECK
+                ? new ObjectSimulation(particles) : new PrimitiveSimulation(particles);
+        int blocks = (particles + BLOCK - 1) / BLOCK;
+        // One cursor per pass (initial states, the sweeps, the checksum): workers take blocks of
+        // particles until none are left, then meet at the phaser before the next pass, so they stay
+        // in step and finish together.
+        AtomicInteger[] cursors = new AtomicInteger[SWEEPS + 2];
+        Arrays.setAll(cursors, i -> new AtomicInteger());
+        Phaser passes = new Phaser(config.threads());
         LongAdder checksum = new LongAdder();
-        Particle[] shared = config.variant() == Variant.BOTTLENECK ? new Particle[particles] : null;
-        long wallNanos = Workers.runAll(name(), threads, index -> {
-            int from = sliceStart(particles, threads, index);
-            int to = from + (int) Workers.shareOf(particles, threads, index);
-            checksum.add(shared != null ? simulateObjects(shared, from, to) : simulatePrimitives(from, to));
+        long wallNanos = Workers.runAll(name(), config.threads(), index -> {
+            for (int pass = 0; pass < cursors.length; pass++) {
+                for (int b = cursors[pass].getAndIncrement(); b < blocks; b = cursors[pass].getAndIncrement()) {
+                    int from = b * BLOCK;
+                    int to = Math.min(particles, from + BLOCK);
+                    if (pass == 0) {
+                        simulation.initialize(from, to);
+                    } else if (pass <= SWEEPS) {
+                        simulation.sweep(from, to);
+                    } else {
+                        checksum.add(simulation.checksum(from, to));
+                    }
+                }
+                passes.arriveAndAwaitAdvance();
+            }
         });
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("particles", Integer.toString(particles));
@@ -68,47 +92,77 @@ public final class GcChurnDemo implements Demo {
         return new DemoResult(wallNanos, Long.toHexString(checksum.sum()), metrics);
     }
 
-    private static int sliceStart(int particles, int threads, int index) {
-        int start = 0;
-        for (int i = 0; i < index; i++) {
-            start += (int) Workers.shareOf(particles, threads, i);
-        }
-        return start;
+    /** The particles' states and how a block of them is advanced; blocks are updated by one worker at a time. */
+    private interface Simulation {
+        void initialize(int from, int to);
+
+        void sweep(int from, int to);
+
+        long checksum(int from, int to);
     }
 
     /** The bottleneck: immutable particles, a new one per step, kept in the shared array. */
-    private static long simulateObjects(Particle[] particles, int from, int to) {
-        for (int i = from; i < to; i++) {
-            particles[i] = Particle.initial(i);
+    private static final class ObjectSimulation implements Simulation {
+        private final Particle[] particles;
+
+        ObjectSimulation(int count) {
+            particles = new Particle[count];
         }
-        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+
+        @Override
+        public void initialize(int from, int to) {
+            for (int i = from; i < to; i++) {
+                particles[i] = Particle.initial(i);
+            }
+        }
+
+        @Override
+        public void sweep(int from, int to) {
             for (int i = from; i < to; i++) {
                 particles[i] = particles[i].step();
             }
         }
-        long sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += particles[i].checksum();
+
+        @Override
+        public long checksum(int from, int to) {
+            long sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += particles[i].checksum();
+            }
+            return sum;
         }
-        return sum;
     }
 
-    /** The fix: the same steps on this worker's own primitive arrays, updated in place. */
-    private static long simulatePrimitives(int from, int to) {
-        int n = to - from;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        double[] z = new double[n];
-        double[] vx = new double[n];
-        double[] vy = new double[n];
-        double[] vz = new double[n];
-        for (int k = 0; k < n; k++) {
-            x[k] = Particle.coordinate(from + k, 1);
-            y[k] = Particle.coordinate(from + k, 2);
-            z[k] = Particle.coordinate(from + k, 3);
+    /** The fix: the same steps on six primitive arrays, updated in place. */
+    private static final class PrimitiveSimulation implements Simulation {
+        private final double[] x;
+        private final double[] y;
+        private final double[] z;
+        private final double[] vx;
+        private final double[] vy;
+        private final double[] vz;
+
+        PrimitiveSimulation(int count) {
+            x = new double[count];
+            y = new double[count];
+            z = new double[count];
+            vx = new double[count];
+            vy = new double[count];
+            vz = new double[count];
         }
-        for (int sweep = 0; sweep < SWEEPS; sweep++) {
-            for (int k = 0; k < n; k++) {
+
+        @Override
+        public void initialize(int from, int to) {
+            for (int k = from; k < to; k++) {
+                x[k] = Particle.coordinate(k, 1);
+                y[k] = Particle.coordinate(k, 2);
+                z[k] = Particle.coordinate(k, 3);
+            }
+        }
+
+        @Override
+        public void sweep(int from, int to) {
+            for (int k = from; k < to; k++) {
                 double scale = Particle.trapScale(x[k], y[k], z[k]);
                 double hvx = Particle.kicked(vx[k], x[k], scale);
                 double hvy = Particle.kicked(vy[k], y[k], scale);
@@ -122,10 +176,14 @@ public final class GcChurnDemo implements Demo {
                 vz[k] = Particle.kicked(hvz, z[k], newScale);
             }
         }
-        long sum = 0;
-        for (int k = 0; k < n; k++) {
-            sum += Particle.checksum(x[k], y[k], z[k], vx[k], vy[k], vz[k]);
+
+        @Override
+        public long checksum(int from, int to) {
+            long sum = 0;
+            for (int k = from; k < to; k++) {
+                sum += Particle.checksum(x[k], y[k], z[k], vx[k], vy[k], vz[k]);
+            }
+            return sum;
         }
-        return sum;
     }
 }

@@ -66,6 +66,11 @@ public final class OversubscribeDemo implements Demo {
     }
 
     @Override
+    public int diagnosisThreads(int cores) {
+        return 4 * cores;
+    }
+
+    @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
         return ExpectedFinding.of("OVERSUBSCRIPTION", "oversubscribe-worker", "paragent.demo.oversubscribe.");
     }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * paragent's measured lock time agrees with the program's own measurement within
- * {@link #TOLERANCE}: blocked time against {@code ThreadMXBean}, j.u.c. lock wait against the time
- * the program spent in {@code lock()}. A failing measurement is repeated once (the machine is noisy).
+ * paragent's measurements agree with the program's own within {@link #TOLERANCE}: blocked time
+ * against {@code ThreadMXBean}, j.u.c. lock wait against the time the program spent in
+ * {@code lock()}, the workers' run-queue wait against each worker's own schedstat reading; and
+ * executor task counts are exact. A failing measurement is repeated once (the machine is noisy).
  */
 class AccuracyIT {
 
@@ -30,6 +31,36 @@ class AccuracyIT {
     void reentrantLockWaitMatchesTheProgramsOwnMeasurement(@TempDir Path dir) throws Exception {
         measure(dir, List.of("shared-counter", "--threads", "4", "--lock", "reentrant", "--measure-contention"),
                 "lockWaitMillis", AccuracyIT::reentrantLockSeconds);
+    }
+
+    @Test
+    void runQueueWaitOfOversubscribedWorkersMatchesTheirOwnSchedstat(@TempDir Path dir) throws Exception {
+        // 8 busy threads on 2 cores; each worker reads its own /proc/thread-self/schedstat.
+        int threads = 4 * Runtime.getRuntime().availableProcessors();
+        measure(dir, List.of("oversubscribe", "--threads", Integer.toString(threads), "--variant", "bottleneck"),
+                "runQueueMillis",
+                summary -> ForkedRun.sumThreadSeconds(summary, "oversubscribe-worker-", "waitingForCpu"));
+    }
+
+    @Test
+    void executorTaskCountsAreExact(@TempDir Path dir) throws Exception {
+        for (String variant : List.of("bottleneck", "fixed")) {
+            Path out = Files.createDirectories(dir.resolve(variant));
+            ForkedRun run = ForkedRun.demoUnderAgent(out, List.of("pool", "--threads", "2", "--variant", variant));
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            JsonNode summary = ForkedRun.summaryIn(out);
+            JsonNode pool = null;
+            for (JsonNode executor : summary.path("executors")) {
+                if (executor.path("name").asText().equals("pool-worker-N")) {
+                    pool = executor;
+                }
+            }
+            assertThat(pool).as(summary.path("executors").toString()).isNotNull();
+            assertThat(pool.path("tasks").asLong()).as(variant).isEqualTo(run.metric("tasks"));
+            assertThat(pool.path("submits").asLong()).as(variant).isEqualTo(run.metric("tasks"));
+            assertThat(pool.path("creationSite").asText()).startsWith("paragent.demo.");
+            assertThat(pool.path("submitSite").asText()).startsWith("paragent.demo.pool.PoolDemo.");
+        }
     }
 
     private static double reentrantLockSeconds(JsonNode summary) {

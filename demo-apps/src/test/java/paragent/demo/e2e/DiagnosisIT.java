@@ -24,7 +24,8 @@ import paragent.demo.Variant;
  */
 class DiagnosisIT {
 
-    static final int THREADS = 4;
+    /** The machine's cores: each demo runs at {@link Demo#diagnosisThreads} for them. */
+    static final int CORES = Runtime.getRuntime().availableProcessors();
 
     static Stream<Arguments> demos() {
         List<Arguments> cases = new ArrayList<>();
@@ -71,9 +72,13 @@ class DiagnosisIT {
         }
     }
 
+    private static int threads(String name) {
+        return Demos.byName(name).orElseThrow().diagnosisThreads(CORES);
+    }
+
     private static ExpectedFinding expectedFinding(String name, List<String> options) {
         Demo demo = Demos.byName(name).orElseThrow();
-        DemoConfig config = DemoConfig.of(THREADS, Variant.BOTTLENECK, DemoConfig.DEFAULT_SCALE);
+        DemoConfig config = DemoConfig.of(threads(name), Variant.BOTTLENECK, DemoConfig.DEFAULT_SCALE);
         for (int i = 0; i + 1 < options.size(); i += 2) {
             config = config.withOption(options.get(i).substring(2), options.get(i + 1));
         }
@@ -81,7 +86,8 @@ class DiagnosisIT {
     }
 
     private static List<String> args(String name, String variant, List<String> options) {
-        List<String> args = new ArrayList<>(List.of(name, "--threads", Integer.toString(THREADS), "--variant", variant));
+        List<String> args = new ArrayList<>(List.of(name, "--threads", Integer.toString(threads(name)),
+                "--variant", variant));
         args.addAll(options);
         return args;
     }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The analyzer needs no agent: a recording made with plain {@code -XX:StartFlightRecording}
- * (default settings) analyzed with {@code paragent.jar summary} and {@code report} gives the same
- * top finding kind and subject as a run under the agent.
+ * (default settings) analyzed with {@code paragent.jar summary} and {@code report} names the same
+ * lock as a run under the agent: its top finding is the agent's lock-contention finding. (The
+ * agent's own top finding may be oversubscription: 8 threads on 2 cores wait for a CPU, which only
+ * the agent measures.)
  */
 class PlainRecordingIT {
 
@@ -29,7 +31,7 @@ class PlainRecordingIT {
         Path agentOut = Files.createDirectories(dir.resolve("agent"));
         ForkedRun underAgent = ForkedRun.demoUnderAgent(agentOut, args);
         assertThat(underAgent.exitCode).as(underAgent.toString()).isZero();
-        JsonNode agentTop = ForkedRun.topFinding(ForkedRun.summaryIn(agentOut));
+        JsonNode agentTop = lockContention(ForkedRun.summaryIn(agentOut));
 
         Path jfr = dir.resolve("x.jfr");
         ForkedRun plain = ForkedRun.demoUnderPlainJfr(jfr, args);
@@ -51,5 +53,14 @@ class PlainRecordingIT {
         assertThat(plainTop.path("kind").asText()).as(plainTop.toString()).isEqualTo(agentTop.path("kind").asText());
         assertThat(plainTop.path("subject").asText()).as(plainTop.toString())
                 .isEqualTo(agentTop.path("subject").asText());
+    }
+
+    private static JsonNode lockContention(JsonNode summary) {
+        for (JsonNode finding : summary.path("findings")) {
+            if (finding.path("kind").asText().equals("LOCK_CONTENTION")) {
+                return finding;
+            }
+        }
+        throw new AssertionError("no LOCK_CONTENTION finding under the agent: " + summary);
     }
 }

@@ -14,6 +14,8 @@ final class JsonWriter {
 
     /** Decimal places kept for seconds and shares. */
     static final int DECIMALS = 4;
+    /** Significant digits kept for values below 0.001 (a task's run time in seconds). */
+    static final int SIGNIFICANT_DIGITS = 4;
 
     private final Writer out;
     /** Per nesting level: whether the next value needs a comma before it. */
@@ -75,13 +77,20 @@ final class JsonWriter {
         return this;
     }
 
-    /** Writes a decimal rounded to {@link #DECIMALS} places; NaN and infinities become null. */
+    /**
+     * Writes a decimal rounded to {@link #DECIMALS} places, or below 0.001 to
+     * {@link #SIGNIFICANT_DIGITS} significant digits; NaN and infinities become null.
+     */
     JsonWriter value(Double d) throws IOException {
         if (d == null || d.isNaN() || d.isInfinite()) {
             return nullValue();
         }
         separate();
-        BigDecimal rounded = BigDecimal.valueOf(d).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        // Seconds to 0.1 ms, but small values (a task's run time in µs) keep 4 significant digits.
+        BigDecimal exact = BigDecimal.valueOf(d);
+        BigDecimal rounded = Math.abs(d) >= 1e-3
+                ? exact.setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros()
+                : exact.round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN)).stripTrailingZeros();
         if (rounded.signum() == 0) {
             out.write("0.0");
         } else {
