@@ -29,8 +29,8 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * <p>Per task: the submit notes its time in {@link SubmitTimes} (keyed by the task's identity;
  * scheduled tasks need no entry, their queue wait is read from {@code Delayed.getDelay} at start),
  * the run looks it up, and both record into the current thread's own {@link ExecutorLane}, found
- * through a one-entry cache in the thread's {@link ThreadState}. Every
- * {@value #SITE_SAMPLE_PERIOD}th submit of a thread walks its stack for the submit site.
+ * through a one-entry cache in the thread's {@link ThreadState}. A thread's first submit and every
+ * {@value #SITE_SAMPLE_PERIOD}th after it walk its stack for the submit site.
  *
  * <p>Concurrency: the sink methods are called by application threads at once; they take no lock
  * except when an executor or a lane is first seen (a private monitor, or a
@@ -93,7 +93,9 @@ final class ExecutorAggregator implements ExecutorSink {
         }
         ExecutorLane lane = state.laneFor(executor != null ? executor : currentPool());
         lane.submitted(submitNanos);
-        if ((++state.submits & (SITE_SAMPLE_PERIOD - 1)) == 0) {
+        // The thread's first submit, then one in SITE_SAMPLE_PERIOD: a pool given a few large tasks
+        // still gets its submit site.
+        if ((state.submits++ & (SITE_SAMPLE_PERIOD - 1)) == 0) {
             String site = submitSite();
             if (site != null) {
                 lane.executor.sampledSite(site);
