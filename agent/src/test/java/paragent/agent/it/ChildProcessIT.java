@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,8 @@ class ChildProcessIT {
         assertThat(spawns).extracting(e -> e.getString("command")).containsExactlyInAnyOrder(
                 "true", "sh -c exit 3", BUSY, BUSY, "echo piped", "cat", MISSING, "sleep 3");
         for (RecordedEvent spawn : spawns) {
-            assertThat(firstApplicationFrame(spawn)).as("spawn site of %s", spawn.getString("command"))
+            assertThat(spawn.getStackTrace()).isNotNull();
+            assertThat(Stacks.firstApplicationMethod(spawn)).as("spawn site of %s", spawn.getString("command"))
                     .startsWith("paragent.testapps.ProcessesApp.main");
         }
         RecordedEvent failed = only(spawns, MISSING);
@@ -76,17 +76,5 @@ class ChildProcessIT {
         List<RecordedEvent> matching = events.stream().filter(e -> command.equals(e.getString("command"))).toList();
         assertThat(matching).as(command).hasSize(1);
         return matching.get(0);
-    }
-
-    private static String firstApplicationFrame(RecordedEvent event) {
-        assertThat(event.getStackTrace()).isNotNull();
-        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
-            String type = frame.getMethod().getType().getName();
-            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")
-                    && !type.startsWith("paragent.agent.")) {
-                return type + "." + frame.getMethod().getName();
-            }
-        }
-        return "";
     }
 }

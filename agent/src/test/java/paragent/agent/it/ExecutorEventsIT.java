@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -141,14 +140,7 @@ class ExecutorEventsIT {
         }
 
         static String creationSite(RecordedEvent event) {
-            for (RecordedFrame frame : event.getStackTrace().getFrames()) {
-                String type = frame.getMethod().getType().getName();
-                if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")
-                        && !type.startsWith("paragent.agent.")) {
-                    return type + "." + frame.getMethod().getName();
-                }
-            }
-            return "";
+            return Stacks.firstApplicationMethod(event);
         }
 
         Set<String> workers(long executorId) {
