@@ -106,6 +106,16 @@ public final class Ledger {
         return claim(javaId, seconds);
     }
 
+    /** @return a worker's seconds in {@code state} over all buckets not yet taken; 0 for a non-worker */
+    public double remaining(long javaId, ThreadState state) {
+        float[][] s = working(javaId);
+        double sum = 0;
+        for (int b = 0; s != null && b < s[state.ordinal()].length; b++) {
+            sum += s[state.ordinal()][b];
+        }
+        return sum;
+    }
+
     /** @return a worker's seconds in {@code state} in {@code bucket} not yet taken; 0 for a non-worker */
     public double available(long javaId, ThreadState state, int bucket) {
         float[][] s = working(javaId);

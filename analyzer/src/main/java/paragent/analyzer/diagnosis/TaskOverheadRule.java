@@ -16,7 +16,8 @@ import paragent.analyzer.model.Timeline;
  * much as running them. For a pool with many tiny tasks, lost time is its workers' time inside the
  * pool's active period that did not run tasks (idle between tasks because the submitter cannot
  * keep up, taking the next task from the queue), plus the submitting threads' time inside submit
- * calls. Reported when the workers' share of it per task rivals the median task. Stateless.
+ * calls, plus as much of the workers' run-queue wait as the submitters held cores submitting.
+ * Reported when the workers' share of it per task rivals the median task. Stateless.
  */
 public final class TaskOverheadRule implements Rule {
 
@@ -31,6 +32,7 @@ public final class TaskOverheadRule implements Rule {
     private static final ThreadState[] NOT_IN_TASKS = {ThreadState.PARKED_IDLE, ThreadState.PARKED_LOCK,
         ThreadState.BLOCKED, ThreadState.PARKED_OTHER, ThreadState.WAITING, ThreadState.OTHER,
         ThreadState.WAITING_FOR_CPU, ThreadState.RUNNING};
+    private static final ThreadState[] WAITING_FOR_CPU = {ThreadState.WAITING_FOR_CPU};
     /** A submitting thread's states while inside submit calls. */
     private static final ThreadState[] SUBMITTING = {ThreadState.RUNNING, ThreadState.WAITING_FOR_CPU,
         ThreadState.PARKED_LOCK, ThreadState.BLOCKED, ThreadState.OTHER};
@@ -80,7 +82,8 @@ public final class TaskOverheadRule implements Rule {
                 lost += ledger.claimStates(id, b, NOT_IN_TASKS, fraction * timeline.bucketWidth(b));
             }
         }
-        lost += claimSubmitTime(model, ledger, pool);
+        double submitting = claimSubmitTime(model, ledger, pool);
+        lost += submitting + claimDisplacedWorkers(ledger, pool, submitting);
         if (lost / ledger.totalWorkerSeconds() < MIN_SHARE) {
             return null;
         }
@@ -121,6 +124,28 @@ public final class TaskOverheadRule implements Rule {
         for (Map.Entry<Long, Long> e : atSite.entrySet()) {
             claimed += ledger.claimSpread(e.getKey(), SUBMITTING,
                     pool.submitNanos() / 1e9 * e.getValue() / total);
+        }
+        return claimed;
+    }
+
+    /**
+     * While the submitting threads ran submit calls they held cores the workers could have used:
+     * the workers' run-queue wait, up to the submitting time, is charged to the hand-off too.
+     */
+    private static double claimDisplacedWorkers(Ledger ledger, ExecutorModel pool, double submittingSeconds) {
+        Map<Long, Double> waiting = new HashMap<>();
+        double total = 0;
+        for (long id : pool.workerIds()) {
+            double w = ledger.remaining(id, ThreadState.WAITING_FOR_CPU);
+            waiting.put(id, w);
+            total += w;
+        }
+        double displaced = Math.min(total, submittingSeconds);
+        double claimed = 0;
+        for (Map.Entry<Long, Double> e : waiting.entrySet()) {
+            if (e.getValue() > 0) {
+                claimed += ledger.claimSpread(e.getKey(), WAITING_FOR_CPU, displaced * e.getValue() / total);
+            }
         }
         return claimed;
     }

@@ -179,6 +179,32 @@ class UtilizationRulesTest {
     }
 
     @Test
+    void theSubmittersTimeAndTheWorkersItDisplacedAreTaskOverheadBeforeOversubscription() {
+        // main submits all the time (its samples sit at the submit site) beside 2 workers on 2
+        // cores. Workers: 1.0 s of their 2.0 s outside tasks. main: 0.2 s inside submit calls,
+        // which kept 0.2 s of the workers' run-queue wait from them; the rest of that wait (0.3 s)
+        // is oversubscription.
+        RecordingModel plain = model(lanes("pool-1", "QRQRQRQRQR", "pool-2", "RQRQRQRQRQ", "main", "RRRRRRRRRR"));
+        ExecutorModel pool = new ExecutorModel(7, "java.util.concurrent.ThreadPoolExecutor", "ThreadPoolExecutor", 2,
+                "pool-N", null, 20_000, 20_000, 200_000_000L,
+                new WaitDistribution(20_000, 1_000_000_000L, 5_000, 50_000, 90_000),
+                new WaitDistribution(20_000, 1_000_000_000L, 50_000, 90_000, 100_000),
+                "app.Loop.submit(Loop.java:9)", List.of(1L, 2L), 0);
+        SampledFrames samples = new SampledFrames(Map.of(3L, new double[] {0.05, 0.55}),
+                Map.of(3L, new String[] {"app.Loop.submit(Loop.java:9)", "app.Loop.submit(Loop.java:9)"}));
+        RecordingModel m = new RecordingModel("r.jfr", plain.jvm(), WALL, plain.samplePeriodNanos(), 10_000,
+                plain.threads(), List.of(), List.of(), plain.timeline(), List.of(pool), ProcessModel.empty(),
+                GcModel.empty(), samples);
+
+        List<Finding> findings = Diagnosis.diagnose(m);
+
+        assertThat(findings.get(0).kind()).isEqualTo(FindingKind.TASK_OVERHEAD);
+        assertThat(findings.get(0).lostThreadSeconds()).isCloseTo(1.0 + 0.2 + 0.2, within(1e-6));
+        assertThat(ofKind(findings, FindingKind.OVERSUBSCRIPTION)).singleElement()
+                .satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(0.3, within(1e-6)));
+    }
+
+    @Test
     void fewLargeTasksAreNoTaskOverhead() {
         RecordingModel m = model(lanes("pool-1", "RRRRRRRRRR", "pool-2", "RRRRRRRRRR"),
                 List.of(pool(List.of(1L, 2L), 8, 2_000_000_000L, 250_000_000L)), GcModel.empty());
