@@ -26,6 +26,7 @@ public final class ExecutorHooks {
                 current.created(executor);
             }
         } catch (Throwable t) {
+            HookFailures.report("executor recording", t);
             // An executor must be constructed whatever happens to the agent.
         }
     }
@@ -40,6 +41,7 @@ public final class ExecutorHooks {
             ExecutorSink current = sink;
             return current == null ? 0 : current.submitBegin(executor, task);
         } catch (Throwable t) {
+            HookFailures.report("executor recording", t);
             return 0;
         }
     }
@@ -52,6 +54,7 @@ public final class ExecutorHooks {
                 current.submitEnd(executor, task, beginNanos, thrown);
             }
         } catch (Throwable t) {
+            HookFailures.report("executor recording", t);
             // A submit must never fail because of the agent.
         }
     }
@@ -64,6 +67,7 @@ public final class ExecutorHooks {
                 current.runStart(executor, task);
             }
         } catch (Throwable t) {
+            HookFailures.report("executor recording", t);
             // A task must run whatever happens to the agent.
         }
     }
@@ -76,6 +80,7 @@ public final class ExecutorHooks {
                 current.runEnd();
             }
         } catch (Throwable t) {
+            HookFailures.report("executor recording", t);
             // A worker must go on whatever happens to the agent.
         }
     }

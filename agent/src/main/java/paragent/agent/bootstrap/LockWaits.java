@@ -51,6 +51,7 @@ public final class LockWaits {
             event.begin();
             return event;
         } catch (Throwable t) {
+            HookFailures.report("lock wait recording", t);
             return null;
         }
     }
@@ -80,6 +81,7 @@ public final class LockWaits {
                 event.commit();
             }
         } catch (Throwable t) {
+            HookFailures.report("lock wait recording", t);
             // Never throw into the application's locking code.
         }
     }
@@ -98,6 +100,7 @@ public final class LockWaits {
             return lookup.findVirtual(AbstractOwnableSynchronizer.class, "getExclusiveOwnerThread",
                     MethodType.methodType(Thread.class));
         } catch (Throwable t) {
+            HookFailures.report("lock wait recording", t);
             return null;
         }
     }

@@ -56,6 +56,7 @@ public final class ProcessSpawns {
             event.begin();
             return event;
         } catch (Throwable t) {
+            HookFailures.report("child process recording", t);
             return null;
         }
     }
@@ -79,6 +80,7 @@ public final class ProcessSpawns {
                 current.spawned(process, command, spawnedNanos, exitStatus(process.pid()));
             }
         } catch (Throwable t) {
+            HookFailures.report("child process recording", t);
             // Never throw into the application's process start.
         }
     }
@@ -116,6 +118,7 @@ public final class ProcessSpawns {
             return MethodHandles.privateLookupIn(handles, MethodHandles.lookup())
                     .findStaticGetter(handles, "completions", ConcurrentMap.class);
         } catch (Throwable t) {
+            HookFailures.report("following child processes to their exit", t);
             return null;
         }
     }

@@ -26,6 +26,7 @@ public final class ThreadExits {
                 current.accept(exiting);
             }
         } catch (Throwable t) {
+            HookFailures.report("thread exit recording", t);
             // A thread's exit must never fail because of the agent.
         }
     }

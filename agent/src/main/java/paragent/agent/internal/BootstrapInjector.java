@@ -23,6 +23,7 @@ public final class BootstrapInjector {
 
     /** In dependency order: a class is defined after the types its signatures name. */
     static final List<String> BOOTSTRAP_CLASSES = List.of(
+            "paragent.agent.bootstrap.HookFailures",
             "paragent.agent.bootstrap.LockWaitSink",
             "paragent.agent.bootstrap.LockNames",
             "paragent.agent.bootstrap.LockNames$1",
