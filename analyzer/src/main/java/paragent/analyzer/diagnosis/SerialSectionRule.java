@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.SiteCount;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.model.Timeline;
 
@@ -23,6 +24,8 @@ public final class SerialSectionRule implements Rule {
 
     /** Findings below this share of worker time are not reported. */
     public static final double MIN_SHARE = 0.03;
+    /** How many of the serial thread's hottest frames the finding lists. */
+    public static final int HOTTEST_FRAMES = 3;
     /** The program must have had at least this many busy workers at once at some time. */
     public static final int MIN_PEAK_PARALLELISM = 2;
 
@@ -87,7 +90,14 @@ public final class SerialSectionRule implements Rule {
     private Finding finding(RecordingModel model, long javaId, Set<Integer> buckets, double lost,
                             double serialSeconds, int workerCount) {
         ThreadTime lone = model.threads().stream().filter(t -> t.javaId() == javaId).findFirst().orElseThrow();
-        String where = model.samples().hottest(List.of(javaId), buckets::contains, model.timeline().bucketSeconds());
+        List<SiteCount> frames = model.samples().hottest(List.of(javaId), buckets::contains,
+                model.timeline().bucketSeconds(), HOTTEST_FRAMES);
+        String where = frames.isEmpty() ? null : frames.get(0).frame();
+        List<String> detail = new ArrayList<>();
+        for (SiteCount frame : frames) {
+            detail.add(String.format(Locale.ROOT, "%s ran %s alone: %,d sample%s", lone.name(), frame.frame(),
+                    frame.count(), frame.count() == 1 ? "" : "s"));
+        }
         String title = String.format(Locale.ROOT, "%s worked alone for %s s while %d other workers waited",
                 lone.name(), Texts.decimal(serialSeconds), workerCount - 1);
         String evidence = String.format(Locale.ROOT,
@@ -97,6 +107,6 @@ public final class SerialSectionRule implements Rule {
                 + (where != null ? " in " + Texts.shortFrame(where) : "")
                 + " (split it among the workers, or overlap it with the parallel work); by Amdahl's law it caps the"
                 + " speedup at " + Texts.decimal(model.wallSeconds() / Math.max(serialSeconds, 1e-9)) + "×";
-        return new Finding(kind(), lost, 0, lone.name(), where, title, evidence, advice, List.of());
+        return new Finding(kind(), lost, 0, lone.name(), where, title, evidence, advice, detail);
     }
 }

@@ -1,6 +1,7 @@
 package paragent.analyzer.model;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +42,21 @@ public record SampledFrames(Map<Long, double[]> secondsFromStart, Map<Long, Stri
      * @return the most frequent top application frame of those threads' samples in those buckets, or null
      */
     public String hottest(Iterable<Long> javaIds, java.util.function.IntPredicate inBucket, double bucketSeconds) {
-        Map<String, Integer> counts = new HashMap<>();
+        List<SiteCount> top = hottest(javaIds, inBucket, bucketSeconds, 1);
+        return top.isEmpty() ? null : top.get(0).frame();
+    }
+
+    /**
+     * @param javaIds the threads
+     * @param inBucket which buckets count, by index
+     * @param bucketSeconds the buckets' width
+     * @param limit how many frames at most
+     * @return the most frequent top application frames of those threads' samples in those
+     *     buckets, with their sample counts, most first
+     */
+    public List<SiteCount> hottest(Iterable<Long> javaIds, java.util.function.IntPredicate inBucket,
+                                   double bucketSeconds, int limit) {
+        Map<String, Long> counts = new HashMap<>();
         for (long id : javaIds) {
             double[] times = secondsFromStart.get(id);
             String[] f = frames.get(id);
@@ -50,10 +65,14 @@ public record SampledFrames(Map<Long, double[]> secondsFromStart, Map<Long, Stri
             }
             for (int i = 0; i < times.length; i++) {
                 if (inBucket.test((int) (times[i] / bucketSeconds))) {
-                    counts.merge(f[i], 1, Integer::sum);
+                    counts.merge(f[i], 1L, Long::sum);
                 }
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(e -> new SiteCount(e.getKey(), e.getValue(), 0))
+                .toList();
     }
 }

@@ -133,6 +133,7 @@ class UtilizationRulesTest {
         assertThat(serial).singleElement().satisfies(f -> {
             assertThat(f.subject()).isEqualTo("main");
             assertThat(f.where()).isEqualTo("app.Work.run(Work.java:1)");
+            assertThat(f.detail()).containsExactly("main ran app.Work.run(Work.java:1) alone: 1 sample");
             assertThat(f.lostThreadSeconds()).isCloseTo(2 * 0.5, within(1e-6));
         });
         assertThat(ofKind(findings, FindingKind.LOAD_IMBALANCE)).isEmpty();
