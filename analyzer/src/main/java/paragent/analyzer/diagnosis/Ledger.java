@@ -116,12 +116,6 @@ public final class Ledger {
         return sum;
     }
 
-    /** @return a worker's seconds in {@code state} in {@code bucket} not yet taken; 0 for a non-worker */
-    public double available(long javaId, ThreadState state, int bucket) {
-        float[][] s = working(javaId);
-        return s == null ? 0 : s[state.ordinal()][bucket];
-    }
-
     private float[][] working(long javaId) {
         if (!budget.containsKey(javaId)) {
             return null;

@@ -2,7 +2,6 @@ package paragent.analyzer.load;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.Timeline;
@@ -23,6 +22,10 @@ final class TimelineBuilder {
     static final long MIN_BUCKET_NANOS = 10_000_000L;
 
     private static final int STATES = ThreadState.values().length;
+    /** The states taken from event intervals; scaled down together when they overlap past a bucket. */
+    private static final ThreadState[] OFF_CPU = {ThreadState.BLOCKED, ThreadState.PARKED_LOCK,
+        ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER, ThreadState.WAITING, ThreadState.SLEEPING,
+        ThreadState.IO};
 
     private final long startNanos;
     private final long wallNanos;
@@ -106,17 +109,8 @@ final class TimelineBuilder {
         return result;
     }
 
-    private static final ThreadState[] OFF_CPU = {ThreadState.BLOCKED, ThreadState.PARKED_LOCK,
-        ThreadState.PARKED_IDLE, ThreadState.PARKED_OTHER, ThreadState.WAITING, ThreadState.SLEEPING,
-        ThreadState.IO};
-
     Timeline build(Map<Long, float[][]> perThread) {
         return new Timeline(bucketNanos / 1e9, buckets, wallNanos / 1e9, perThread);
-    }
-
-    /** @return an empty per-thread map sized for the threads */
-    static Map<Long, float[][]> newMap() {
-        return new HashMap<>();
     }
 
     /**
