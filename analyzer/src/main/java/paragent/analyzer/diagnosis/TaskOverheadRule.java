@@ -17,7 +17,7 @@ import paragent.analyzer.model.Timeline;
  * pool's active period that did not run tasks (idle between tasks because the submitter cannot
  * keep up, taking the next task from the queue), plus the submitting threads' time inside submit
  * calls, plus as much of the workers' run-queue wait as the submitters held cores submitting.
- * Reported when the workers' share of it per task rivals the median task. Stateless.
+ * Reported when that hand-off per task rivals the median task. Stateless.
  */
 public final class TaskOverheadRule implements Rule {
 
@@ -25,7 +25,10 @@ public final class TaskOverheadRule implements Rule {
     public static final double MIN_SHARE = 0.05;
     /** Only pools that ran at least this many tasks. */
     public static final long MIN_TASKS = 1_000;
-    /** Lost time per task must be at least this fraction of the median task's run time. */
+    /**
+     * The hand-off per task (workers' time outside tasks plus submit time, over the tasks) must be
+     * at least this fraction of the median task's run time.
+     */
     public static final double MIN_OVERHEAD_PER_MEDIAN_TASK = 0.5;
 
     /** A pool worker's states outside its tasks: waiting for the next, taking it from the queue. */
@@ -68,14 +71,17 @@ public final class TaskOverheadRule implements Rule {
             workerSeconds += timeline.bucketWidth(b) * pool.workerIds().size();
         }
         double taskSeconds = pool.runTime().totalNanos() / 1e9;
-        double overhead = workerSeconds - taskSeconds;
+        // A task's run time includes its waits for a core, so a pool whose workers were busy all
+        // the time can still have spent as long handing tasks over as running them: the hand-off
+        // cost per task counts both sides, the workers' time outside tasks and the submit calls.
+        double overhead = Math.max(0, workerSeconds - taskSeconds);
+        double perTaskNanos = (overhead + pool.submitNanos() / 1e9) / pool.tasks() * 1e9;
         long medianNanos = pool.runTime().p50Nanos();
-        if (overhead <= 0 || overhead / pool.tasks() * 1e9 < MIN_OVERHEAD_PER_MEDIAN_TASK * medianNanos
-                || overhead / ledger.totalWorkerSeconds() < MIN_SHARE) {
+        if (perTaskNanos < MIN_OVERHEAD_PER_MEDIAN_TASK * medianNanos) {
             return null;
         }
         // Take the pool workers' non-task time, bucket by bucket, in proportion to the overhead.
-        double fraction = Math.min(1, overhead / workerSeconds);
+        double fraction = workerSeconds > 0 ? Math.min(1, overhead / workerSeconds) : 0;
         double lost = 0;
         for (long id : pool.workerIds()) {
             for (int b = window[0]; b <= window[1]; b++) {
@@ -87,7 +93,6 @@ public final class TaskOverheadRule implements Rule {
         if (lost / ledger.totalWorkerSeconds() < MIN_SHARE) {
             return null;
         }
-        double perTaskNanos = overhead / pool.tasks() * 1e9;
         String title = String.format(Locale.ROOT, "%,d tiny tasks in %s: handing each over cost %s, the median task ran %s",
                 pool.tasks(), pool.name(), Texts.duration((long) perTaskNanos), Texts.duration(medianNanos));
         String evidence = String.format(Locale.ROOT,

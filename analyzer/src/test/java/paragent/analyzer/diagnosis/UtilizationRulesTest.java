@@ -206,6 +206,30 @@ class UtilizationRulesTest {
     }
 
     @Test
+    void workersBusyInTasksStillShowTaskOverheadWhenSubmittingCostsAsMuch() {
+        // The workers are in tasks all the time (a task's run time includes its waits for a core),
+        // but main spent 50 µs submitting each 100 µs task, and held a core the workers waited for.
+        RecordingModel plain = model(lanes("pool-1", "RQRQRQRQRQ", "pool-2", "QRQRQRQRQR", "main", "RRRRRRRRRR"));
+        ExecutorModel pool = new ExecutorModel(7, "java.util.concurrent.ThreadPoolExecutor", "ThreadPoolExecutor", 2,
+                "pool-N", null, 20_000, 20_000, 1_000_000_000L,
+                new WaitDistribution(20_000, 1_000_000_000L, 5_000, 50_000, 90_000),
+                new WaitDistribution(20_000, 2_000_000_000L, 100_000, 150_000, 200_000),
+                "app.Loop.submit(Loop.java:9)", List.of(1L, 2L), 0);
+        SampledFrames samples = new SampledFrames(Map.of(3L, new double[] {0.05}),
+                Map.of(3L, new String[] {"app.Loop.submit(Loop.java:9)"}));
+        RecordingModel m = new RecordingModel("r.jfr", plain.jvm(), WALL, plain.samplePeriodNanos(), 10_000,
+                plain.threads(), List.of(), List.of(), plain.timeline(), List.of(pool), ProcessModel.empty(),
+                GcModel.empty(), samples);
+
+        List<Finding> findings = Diagnosis.diagnose(m);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.TASK_OVERHEAD);
+            assertThat(f.lostThreadSeconds()).isCloseTo(1.0 + 1.0, within(1e-6));
+        });
+    }
+
+    @Test
     void fewLargeTasksAreNoTaskOverhead() {
         RecordingModel m = model(lanes("pool-1", "RRRRRRRRRR", "pool-2", "RRRRRRRRRR"),
                 List.of(pool(List.of(1L, 2L), 8, 2_000_000_000L, 250_000_000L)), GcModel.empty());
