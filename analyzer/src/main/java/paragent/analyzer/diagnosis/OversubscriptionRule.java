@@ -1,6 +1,7 @@
 package paragent.analyzer.diagnosis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,12 @@ public final class OversubscriptionRule implements Rule {
     @Override
     public List<Finding> evaluate(RecordingModel model, Ledger ledger) {
         int cores = Math.max(1, model.jvm().availableProcessors());
-        double runnable = busyDecileRunnable(model);
+        Demand demand = Demand.of(model);
+        double runnable = demand.busyDecileRunnable(model.timeline());
         if (runnable < cores + MIN_EXCESS_RUNNABLE) {
             return List.of();
         }
-        double[] selfImposed = selfImposedFraction(model, cores);
+        double[] selfImposed = demand.selfImposedFraction(model.timeline(), cores);
         Map<String, Double> lostByGroup = new HashMap<>();
         Map<String, List<Long>> idsByGroup = new HashMap<>();
         double lost = 0;
@@ -79,49 +81,54 @@ public final class OversubscriptionRule implements Rule {
     }
 
     /**
-     * Per bucket, the fraction of the workers' run-queue wait the program imposed on itself: its
-     * runnable threads beyond the cores ({@code demand − cores}) over all its run-queue wait. Wait
-     * while the program's own demand fit the cores is other processes' doing, not oversubscription.
+     * Per bucket, the application threads' seconds on a CPU or waiting for one ({@code runnable}),
+     * and of those, waiting for one ({@code waiting}); read once from the timeline.
      */
-    private static double[] selfImposedFraction(RecordingModel model, int cores) {
-        Timeline timeline = model.timeline();
-        double[] fraction = new double[timeline.buckets()];
-        for (int b = 0; b < fraction.length; b++) {
-            double width = timeline.bucketWidth(b);
-            double demand = 0;
-            double waiting = 0;
+    private record Demand(double[] runnable, double[] waiting) {
+
+        static Demand of(RecordingModel model) {
+            Timeline timeline = model.timeline();
+            double[] runnable = new double[timeline.buckets()];
+            double[] waiting = new double[timeline.buckets()];
             for (ThreadTime t : model.threads()) {
                 float[][] s = timeline.seconds().get(t.javaId());
-                if (!t.internal() && s != null) {
-                    demand += Activity.runnable(timeline, t.javaId(), b);
-                    waiting += s[ThreadState.WAITING_FOR_CPU.ordinal()][b];
+                if (t.internal() || s == null) {
+                    continue;
+                }
+                for (int b = 0; b < runnable.length; b++) {
+                    runnable[b] += Activity.runnable(timeline, t.javaId(), b);
+                    waiting[b] += s[ThreadState.WAITING_FOR_CPU.ordinal()][b];
                 }
             }
-            double excess = demand - cores * width;
-            fraction[b] = waiting > 0 && excess > 0 ? Math.min(1, excess / waiting) : 0;
+            return new Demand(runnable, waiting);
         }
-        return fraction;
-    }
 
-    /** The runnable application threads in the busiest tenth of the buckets (their 90th percentile). */
-    private static double busyDecileRunnable(RecordingModel model) {
-        Timeline timeline = model.timeline();
-        if (timeline.buckets() == 0) {
-            return 0;
-        }
-        double[] perBucket = new double[timeline.buckets()];
-        for (int b = 0; b < perBucket.length; b++) {
-            double width = timeline.bucketWidth(b);
-            if (width <= 0) {
-                continue;
+        /**
+         * Per bucket, the fraction of the workers' run-queue wait the program imposed on itself: its
+         * runnable threads beyond the cores ({@code demand − cores}) over all its run-queue wait. Wait
+         * while the program's own demand fit the cores is other processes' doing, not oversubscription.
+         */
+        double[] selfImposedFraction(Timeline timeline, int cores) {
+            double[] fraction = new double[runnable.length];
+            for (int b = 0; b < fraction.length; b++) {
+                double excess = runnable[b] - cores * timeline.bucketWidth(b);
+                fraction[b] = waiting[b] > 0 && excess > 0 ? Math.min(1, excess / waiting[b]) : 0;
             }
-            for (ThreadTime t : model.threads()) {
-                if (!t.internal()) {
-                    perBucket[b] += Activity.runnable(timeline, t.javaId(), b) / width;
-                }
-            }
+            return fraction;
         }
-        java.util.Arrays.sort(perBucket);
-        return perBucket[(int) Math.floor(0.9 * (perBucket.length - 1))];
+
+        /** The runnable application threads in the busiest tenth of the buckets (their 90th percentile). */
+        double busyDecileRunnable(Timeline timeline) {
+            if (runnable.length == 0) {
+                return 0;
+            }
+            double[] threads = new double[runnable.length];
+            for (int b = 0; b < threads.length; b++) {
+                double width = timeline.bucketWidth(b);
+                threads[b] = width > 0 ? runnable[b] / width : 0;
+            }
+            Arrays.sort(threads);
+            return threads[(int) Math.floor(0.9 * (threads.length - 1))];
+        }
     }
 }

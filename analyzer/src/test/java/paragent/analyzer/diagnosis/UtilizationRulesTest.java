@@ -185,17 +185,8 @@ class UtilizationRulesTest {
         // cores. Workers: 1.0 s of their 2.0 s outside tasks. main: 0.2 s inside submit calls,
         // which kept 0.2 s of the workers' run-queue wait from them; the rest of that wait (0.3 s)
         // is oversubscription.
-        RecordingModel plain = model(lanes("pool-1", "QRQRQRQRQR", "pool-2", "RQRQRQRQRQ", "main", "RRRRRRRRRR"));
-        ExecutorModel pool = new ExecutorModel(7, "java.util.concurrent.ThreadPoolExecutor", "ThreadPoolExecutor", 2,
-                "pool-N", null, 20_000, 20_000, 200_000_000L,
-                new WaitDistribution(20_000, 1_000_000_000L, 5_000, 50_000, 90_000),
-                new WaitDistribution(20_000, 1_000_000_000L, 50_000, 90_000, 100_000),
-                "app.Loop.submit(Loop.java:9)", List.of(1L, 2L), 0);
-        SampledFrames samples = new SampledFrames(Map.of(3L, new double[] {0.05, 0.55}),
-                Map.of(3L, new String[] {"app.Loop.submit(Loop.java:9)", "app.Loop.submit(Loop.java:9)"}));
-        RecordingModel m = new RecordingModel("r.jfr", plain.jvm(), WALL, plain.samplePeriodNanos(), 10_000,
-                plain.threads(), List.of(), List.of(), plain.timeline(), List.of(pool), ProcessModel.empty(),
-                GcModel.empty(), samples);
+        RecordingModel m = submittedByMain(lanes("pool-1", "QRQRQRQRQR", "pool-2", "RQRQRQRQRQ", "main", "RRRRRRRRRR"),
+                1_000_000_000L, 50_000, 200_000_000L);
 
         List<Finding> findings = Diagnosis.diagnose(m);
 
@@ -209,17 +200,8 @@ class UtilizationRulesTest {
     void workersBusyInTasksStillShowTaskOverheadWhenSubmittingCostsAsMuch() {
         // The workers are in tasks all the time (a task's run time includes its waits for a core),
         // but main spent 50 µs submitting each 100 µs task, and held a core the workers waited for.
-        RecordingModel plain = model(lanes("pool-1", "RQRQRQRQRQ", "pool-2", "QRQRQRQRQR", "main", "RRRRRRRRRR"));
-        ExecutorModel pool = new ExecutorModel(7, "java.util.concurrent.ThreadPoolExecutor", "ThreadPoolExecutor", 2,
-                "pool-N", null, 20_000, 20_000, 1_000_000_000L,
-                new WaitDistribution(20_000, 1_000_000_000L, 5_000, 50_000, 90_000),
-                new WaitDistribution(20_000, 2_000_000_000L, 100_000, 150_000, 200_000),
-                "app.Loop.submit(Loop.java:9)", List.of(1L, 2L), 0);
-        SampledFrames samples = new SampledFrames(Map.of(3L, new double[] {0.05}),
-                Map.of(3L, new String[] {"app.Loop.submit(Loop.java:9)"}));
-        RecordingModel m = new RecordingModel("r.jfr", plain.jvm(), WALL, plain.samplePeriodNanos(), 10_000,
-                plain.threads(), List.of(), List.of(), plain.timeline(), List.of(pool), ProcessModel.empty(),
-                GcModel.empty(), samples);
+        RecordingModel m = submittedByMain(lanes("pool-1", "RQRQRQRQRQ", "pool-2", "QRQRQRQRQR", "main", "RRRRRRRRRR"),
+                2_000_000_000L, 100_000, 1_000_000_000L);
 
         List<Finding> findings = Diagnosis.diagnose(m);
 
@@ -264,6 +246,25 @@ class UtilizationRulesTest {
         double notRunning = 4 * WALL - m.workers().stream().mapToDouble(ThreadTime::runningSeconds).sum();
         assertThat(lost).isLessThanOrEqualTo(notRunning + 1e-6);
         assertThat(findings.stream().mapToDouble(Finding::share).sum()).isLessThanOrEqualTo(1);
+    }
+
+    /**
+     * Threads 1 and 2 form a pool that ran 20,000 tasks (in all {@code runNanos}, median
+     * {@code p50Nanos}); thread 3 submitted them all, {@code submitNanos} in submit calls, and its
+     * samples sit at the submit site.
+     */
+    private static RecordingModel submittedByMain(Map<String, String> lanes, long runNanos, long p50Nanos,
+                                                  long submitNanos) {
+        RecordingModel plain = model(lanes);
+        String site = "app.Loop.submit(Loop.java:9)";
+        ExecutorModel pool = new ExecutorModel(7, "java.util.concurrent.ThreadPoolExecutor", "ThreadPoolExecutor", 2,
+                "pool-N", null, 20_000, 20_000, submitNanos,
+                new WaitDistribution(20_000, 1_000_000_000L, 5_000, 50_000, 90_000),
+                new WaitDistribution(20_000, runNanos, p50Nanos, p50Nanos * 2, p50Nanos * 3), site, List.of(1L, 2L), 0);
+        SampledFrames samples = new SampledFrames(Map.of(3L, new double[] {0.05, 0.55}),
+                Map.of(3L, new String[] {site, site}));
+        return new RecordingModel("r.jfr", plain.jvm(), WALL, plain.samplePeriodNanos(), 10_000, plain.threads(),
+                List.of(), List.of(), plain.timeline(), List.of(pool), ProcessModel.empty(), GcModel.empty(), samples);
     }
 
     private static ExecutorModel pool(List<Long> workers, long tasks, long runNanos, long p50Nanos) {
