@@ -3,7 +3,9 @@ package paragent.analyzer;
 import java.util.List;
 import paragent.analyzer.model.ExecutorModel;
 import paragent.analyzer.model.GcModel;
+import paragent.analyzer.model.IpcModel;
 import paragent.analyzer.model.ProcessModel;
+import paragent.analyzer.model.RunIdentity;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.Timeline;
 import paragent.analyzer.diagnosis.Finding;
@@ -28,11 +30,14 @@ import paragent.analyzer.model.ThreadTime;
  * @param executors the thread pools, most tasks first
  * @param processes the JVM's CPU use and its child processes
  * @param gc garbage-collection pauses and allocation
+ * @param ipc channels, serialization and mapped files
+ * @param run where the recording belongs in a multi-process run
  */
 public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
                        long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
                        List<Finding> findings, List<String> warnings, Timeline timeline,
-                       List<ExecutorModel> executors, ProcessModel processes, GcModel gc) {
+                       List<ExecutorModel> executors, ProcessModel processes, GcModel gc, IpcModel ipc,
+                       RunIdentity run) {
 
     public Analysis {
         threads = List.copyOf(threads);
@@ -40,6 +45,15 @@ public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, in
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
         executors = List.copyOf(executors);
+    }
+
+    /** An analysis without IPC: its run is known from the JVM info alone. */
+    public Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
+                    long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
+                    List<Finding> findings, List<String> warnings, Timeline timeline,
+                    List<ExecutorModel> executors, ProcessModel processes, GcModel gc) {
+        this(recordingName, jvm, wallSeconds, workerThreads, samplePeriodNanos, threads, locks, findings, warnings,
+                timeline, executors, processes, gc, IpcModel.empty(), RunIdentity.of(jvm));
     }
 
     /** An analysis of threads and locks only: no timeline, executors, processes or GC. */
@@ -83,6 +97,14 @@ public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, in
     /** @return {@code workerThreads × wallSeconds}: the denominator of every share */
     public double totalWorkerSeconds() {
         return workerThreads * wallSeconds;
+    }
+
+    /** @return the CPU time of the whole JVM (user + system) when recorded, else its threads' summed CPU */
+    public double cpuSeconds() {
+        if (processes.jvmUserSeconds() != null && processes.jvmSystemSeconds() != null) {
+            return processes.jvmUserSeconds() + processes.jvmSystemSeconds();
+        }
+        return threads.stream().mapToDouble(ThreadTime::cpuSeconds).sum();
     }
 
     /** @return the workers' summed running time over {@link #totalWorkerSeconds()}; 0 without workers */

@@ -25,6 +25,7 @@ public final class Analyzer {
         RecordingModel model = RecordingLoader.load(recording);
         return new Analysis(model.recordingName(), model.jvm(), model.wallSeconds(), model.workers().size(),
                 model.samplePeriodNanos(), model.threads(), model.locks(), Diagnosis.diagnose(model),
-                model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc());
+                model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc(), model.ipc(),
+                model.run());
     }
 }

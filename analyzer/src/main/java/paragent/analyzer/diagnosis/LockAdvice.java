@@ -1,6 +1,7 @@
 package paragent.analyzer.diagnosis;
 
 import java.util.Locale;
+import paragent.analyzer.model.LockKind;
 import paragent.analyzer.model.LockModel;
 
 /**
@@ -21,6 +22,11 @@ final class LockAdvice {
         String methods = ((holder == null ? "" : holder) + " " + (where == null ? "" : where)).toLowerCase(Locale.ROOT);
         String lowerClass = lockClass.toLowerCase(Locale.ROOT);
         String inCode = code == null ? "" : " in " + code;
+        if (lock.key().kind() == LockKind.FILE) {
+            // The holder is another process: only fewer, shorter acquisitions help.
+            return "Lock the file once per batch, not per update" + inCode + ": keep counts local per process"
+                    + " and merge them once under the lock";
+        }
         if (lowerClass.contains("map") || lowerClass.contains("hashtable")) {
             return "Use ConcurrentHashMap instead of a synchronized map, or shrink the critical section" + inCode;
         }

@@ -10,7 +10,8 @@ public final class Rules {
 
     /**
      * @return every rule, in the order they draw on the {@link Ledger}: the most specific cause
-     *     first — locks, GC and process starts are measured directly; a pool's task hand-off
+     *     first — locks, GC, process starts and inter-process communication are measured directly
+     *     (IPC after the starts: see {@link IpcRule}); a pool's task hand-off
      *     (which also makes its workers wait for a core behind the submitter) before
      *     oversubscription; serial sections before load imbalance
      */
@@ -19,6 +20,7 @@ public final class Rules {
                 new LockContentionRule(),
                 new GcRule(),
                 new ProcessSpawnRule(),
+                new IpcRule(),
                 new TaskOverheadRule(),
                 new OversubscriptionRule(),
                 new SerialSectionRule(),

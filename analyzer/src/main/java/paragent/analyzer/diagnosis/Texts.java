@@ -33,6 +33,21 @@ public final class Texts {
         return String.format(Locale.ROOT, "%.2f", seconds);
     }
 
+    /** @return a byte count with a fitting binary unit: {@code 512 B}, {@code 3.0 KiB}, {@code 1.2 MiB}, {@code 2.0 GiB} */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
     /** @return {@code Class.method} from {@code pkg.Class.method(File.java:42)} */
     public static String shortFrame(String frame) {
         int paren = frame.indexOf('(');

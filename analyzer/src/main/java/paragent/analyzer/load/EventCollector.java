@@ -63,6 +63,10 @@ final class EventCollector {
     /** jdk.CPULoad: timestamp, jvmUser, jvmSystem, machineTotal. */
     final List<double[]> cpuLoads = new ArrayList<>();
 
+    /** Channels, serialization, file locks, mapped files and the run identity. */
+    final IpcCollector ipc = new IpcCollector();
+    private boolean runInfoPid;
+
     /** One shared copy of each {@code pkg.Class.method} seen on sampled stacks. */
     private final Map<String, String> internedMethods = new HashMap<>();
 
@@ -128,7 +132,9 @@ final class EventCollector {
             case "jdk.ThreadStart" -> onLifecycle(event, startNanos, true);
             case "jdk.ThreadEnd" -> onLifecycle(event, startNanos, false);
             case "jdk.JVMInformation" -> {
-                pid = event.getLong("pid");
+                if (!runInfoPid) {
+                    pid = event.getLong("pid");
+                }
                 jvmVersion = event.getString("jvmVersion");
                 if (command == null) {
                     command = event.getString("javaArguments");
@@ -142,9 +148,7 @@ final class EventCollector {
             case "paragent.LockWait" -> onLockWait(event, eventThread, startNanos, endNanos);
             case "paragent.LockSummary" -> onLockSummary(event);
             case "paragent.ThreadTimes" -> onThreadTimes(event, startNanos);
-            default -> {
-                // Other events only bound the recording and the thread lifetimes.
-            }
+            default -> ipc.accept(type, event, eventThread, startNanos, endNanos);
         }
     }
 
@@ -278,6 +282,7 @@ final class EventCollector {
         }
         if (event.hasField("pid")) {
             pid = event.getLong("pid");
+            runInfoPid = true;
         }
         if (event.hasField("availableProcessors")) {
             runInfoProcessors = event.getInt("availableProcessors");
@@ -288,6 +293,7 @@ final class EventCollector {
         if (event.hasField("schedStatPeriodMillis")) {
             runInfoSchedStatPeriodMillis = event.getLong("schedStatPeriodMillis");
         }
+        ipc.onRunInfo(event);
     }
 
     private void onGcPause(RecordedEvent event, long startNanos, long endNanos) {
@@ -384,13 +390,21 @@ final class EventCollector {
 
     /** Adds a Base64 compressed HdrHistogram to {@code into}; counts a failure when it cannot be read. */
     private void decodeInto(String encoded, Histogram into) {
+        if (!decodeHistogram(encoded, into)) {
+            histogramDecodeFailures++;
+        }
+    }
+
+    /** Adds a Base64 compressed HdrHistogram to {@code into}; @return false when it cannot be read */
+    static boolean decodeHistogram(String encoded, Histogram into) {
         if (encoded == null || encoded.isEmpty()) {
-            return;
+            return true;
         }
         try {
             into.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(encoded)), 0));
+            return true;
         } catch (DataFormatException | RuntimeException e) {
-            histogramDecodeFailures++;
+            return false;
         }
     }
 

@@ -78,6 +78,9 @@ final class ModelBuilder {
                 lockParkedSeconds.merge(w.javaId(), w.waitNanos() / NANOS_PER_SECOND, Double::sum);
             }
         }
+        for (LockData lock : in.ipc.fileLocks.values()) {
+            locks.add(IpcModels.fileLock(lockModel(lock), in.ipc.fileLockSummaries.get(lock.key), this::name));
+        }
         locks.sort(Comparator.comparingLong((LockModel l) -> l.waits().totalNanos()).reversed());
         boolean schedStat = schedStatAvailable();
         TimelineBuilder timelineBuilder = new TimelineBuilder(in.recordingStartNanos, in.recordingEndNanos, in.gcPauses);
@@ -104,7 +107,8 @@ final class ModelBuilder {
         }
         return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos,
                 threads, locks, warnings, timeline, Models.executors(in, threads, timeline),
-                Models.processes(in, Math.max(processors, 1)), Models.gc(in), sampledFrames());
+                Models.processes(in, Math.max(processors, 1)), Models.gc(in), sampledFrames(), IpcModels.ipc(in.ipc),
+                IpcModels.run(in.ipc, jvm, in.recordingStartNanos, in.recordingEndNanos));
     }
 
     private SampledFrames sampledFrames() {

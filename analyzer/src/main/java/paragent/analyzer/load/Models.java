@@ -98,7 +98,8 @@ final class Models {
         for (ProcessData p : spawned) {
             children.add(new ChildProcess(p.pid, p.command, p.spawnNanos / NANOS_PER_SECOND, p.spawnSite,
                     p.spawnerJavaId, p.lifetimeNanos == null ? null : p.lifetimeNanos / NANOS_PER_SECOND,
-                    p.cpuNanos == null ? null : p.cpuNanos / NANOS_PER_SECOND, p.exitCode, p.error));
+                    p.cpuNanos == null ? null : p.cpuNanos / NANOS_PER_SECOND, p.exitCode, p.error,
+                    p.spawnStartNanos == 0 ? null : (p.spawnStartNanos - in.recordingStartNanos) / NANOS_PER_SECOND));
         }
         return new ProcessModel(user, system, machine, children);
     }

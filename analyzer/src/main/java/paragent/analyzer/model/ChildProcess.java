@@ -12,9 +12,17 @@ package paragent.analyzer.model;
  * @param cpuSeconds user + system CPU it used; null when unknown
  * @param exitCode its exit status; null when not seen or still running
  * @param error why the start failed, or null
+ * @param spawnStartSeconds when the start call began, from the recording's start; null when unknown
  */
 public record ChildProcess(long pid, String command, double spawnSeconds, String spawnSite, long spawnerJavaId,
-                           Double lifetimeSeconds, Double cpuSeconds, Integer exitCode, String error) {
+                           Double lifetimeSeconds, Double cpuSeconds, Integer exitCode, String error,
+                           Double spawnStartSeconds) {
+
+    /** A child whose start time is unknown. */
+    public ChildProcess(long pid, String command, double spawnSeconds, String spawnSite, long spawnerJavaId,
+                        Double lifetimeSeconds, Double cpuSeconds, Integer exitCode, String error) {
+        this(pid, command, spawnSeconds, spawnSite, spawnerJavaId, lifetimeSeconds, cpuSeconds, exitCode, error, null);
+    }
 
     /** @return the program name: the first word of the command, without its directory */
     public String program() {

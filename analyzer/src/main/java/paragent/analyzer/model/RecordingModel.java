@@ -20,17 +20,29 @@ import java.util.List;
  * @param processes the JVM's CPU use and its child processes
  * @param gc garbage-collection pauses and allocation
  * @param samples execution samples' times and top frames per thread
+ * @param ipc channels, serialization and mapped files (empty without paragent's IPC events)
+ * @param run where the recording belongs in a multi-process run
  */
 public record RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
                              long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
                              List<String> warnings, Timeline timeline, List<ExecutorModel> executors,
-                             ProcessModel processes, GcModel gc, SampledFrames samples) {
+                             ProcessModel processes, GcModel gc, SampledFrames samples, IpcModel ipc,
+                             RunIdentity run) {
 
     public RecordingModel {
         threads = List.copyOf(threads);
         locks = List.copyOf(locks);
         warnings = List.copyOf(warnings);
         executors = List.copyOf(executors);
+    }
+
+    /** A model without IPC: its run is known from the JVM info alone. */
+    public RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
+                          long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
+                          List<String> warnings, Timeline timeline, List<ExecutorModel> executors,
+                          ProcessModel processes, GcModel gc, SampledFrames samples) {
+        this(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos, threads, locks, warnings,
+                timeline, executors, processes, gc, samples, IpcModel.empty(), RunIdentity.of(jvm));
     }
 
     /** A model of threads and locks only: no timeline, executors, processes or GC. */
