@@ -2,6 +2,8 @@ package paragent.analyzer.render.json;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import paragent.analyzer.Analysis;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.model.ChildProcess;
@@ -13,11 +15,13 @@ import paragent.analyzer.model.ProcessModel;
 import paragent.analyzer.model.SiteCount;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.model.WaitDistribution;
+import paragent.analyzer.tree.MultiAnalysis;
+import paragent.analyzer.tree.ProcessTree;
 
 /**
  * Writes the {@code paragent/summary@1} JSON contract (docs/ARCHITECTURE.md) of an analysis, plus
- * the extra fields {@code locks}, {@code warnings} and per-thread {@code worker} that consumers may
- * ignore. Seconds and shares are rounded to 4 decimals; {@code waitingForCpu} is null while
+ * the extra fields {@code locks}, {@code warnings}, per-thread {@code worker}, {@code ipc},
+ * {@code processTree} and {@code comparison} that consumers may ignore. Seconds and shares are rounded to 4 decimals; {@code waitingForCpu} is null while
  * unavailable. Stateless; thread-safe.
  */
 public final class JsonSummaryRenderer {
@@ -34,6 +38,36 @@ public final class JsonSummaryRenderer {
     public static void render(Analysis analysis, Writer out) throws IOException {
         JsonWriter json = new JsonWriter(out);
         json.beginObject();
+        body(json, analysis, analysis.findings(), analysis.warnings());
+        json.endObject();
+    }
+
+    /**
+     * Writes the summary of several recordings: the primary run's root as for one recording, with
+     * the run's merged {@code findings}; a {@code processTree} when a run has several processes;
+     * a {@code comparison} when two runs were given. One recording alone gives what
+     * {@link #render(Analysis, Writer)} gives. Does not close or flush the writer.
+     */
+    public static void render(MultiAnalysis multi, Writer out) throws IOException {
+        ProcessTree primary = multi.primary();
+        List<String> warnings = new ArrayList<>(primary.root().analysis().warnings());
+        warnings.addAll(multi.warnings());
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        body(json, primary.root().analysis(), primary.findings(), warnings);
+        ProcessTree tree = primary.processes().size() > 1 ? primary
+                : multi.runs().stream().filter(r -> r.processes().size() > 1).findFirst().orElse(null);
+        if (tree != null) {
+            TreeJson.processTree(json, tree);
+        }
+        if (multi.runs().size() == 2) {
+            TreeJson.comparison(json, multi.runs().get(0), multi.runs().get(1));
+        }
+        json.endObject();
+    }
+
+    private static void body(JsonWriter json, Analysis analysis, List<Finding> findings, List<String> warnings)
+            throws IOException {
         json.name("schema").value(SCHEMA);
         json.name("recording").value(analysis.recordingName());
         json.name("jvm").beginObject()
@@ -49,11 +83,7 @@ public final class JsonSummaryRenderer {
             thread(json, t);
         }
         json.endArray();
-        json.name("findings").beginArray();
-        for (Finding f : analysis.findings()) {
-            finding(json, f);
-        }
-        json.endArray();
+        findings(json, findings);
         json.name("locks").beginArray();
         for (LockModel lock : analysis.locks()) {
             lock(json, lock);
@@ -80,12 +110,20 @@ public final class JsonSummaryRenderer {
                 .name("topAllocatedClass").value(gc.topAllocatedClass())
                 .name("topAllocationSite").value(gc.topAllocationSite())
                 .endObject();
+        TreeJson.ipc(json, analysis.ipc());
         json.name("warnings").beginArray();
-        for (String w : analysis.warnings()) {
+        for (String w : warnings) {
             json.value(w);
         }
         json.endArray();
-        json.endObject();
+    }
+
+    static void findings(JsonWriter json, List<Finding> findings) throws IOException {
+        json.name("findings").beginArray();
+        for (Finding f : findings) {
+            finding(json, f);
+        }
+        json.endArray();
     }
 
     private static void thread(JsonWriter json, ThreadTime t) throws IOException {
