@@ -60,6 +60,20 @@ final class IpcModels {
     }
 
     /**
+     * Per thread, its time inside channel calls: busy time for telling workers
+     * apart. Reads of a child's output are left out: waiting for a child's result is waiting for work.
+     */
+    static Map<Long, Double> communicatingSeconds(IpcCollector in) {
+        Map<Long, Double> seconds = new HashMap<>();
+        for (IpcCollector.ChannelData c : in.channels.values()) {
+            boolean fromChild = "pipe".equals(c.kind) && "parent".equals(c.side) && !"stdin".equals(c.stream);
+            c.threads.forEach((id, t) -> seconds.merge(id, ((fromChild ? 0 : t[4]) + t[5]) / NANOS_PER_SECOND,
+                    Double::sum));
+        }
+        return seconds;
+    }
+
+    /**
      * A file lock's model: its waiters from the exact per-thread {@code FileLockSummary} totals
      * where recorded (the wait events keep only waits above the threshold).
      */

@@ -79,7 +79,11 @@ final class ModelBuilder {
             }
         }
         for (LockData lock : in.ipc.fileLocks.values()) {
-            locks.add(IpcModels.fileLock(lockModel(lock), in.ipc.fileLockSummaries.get(lock.key), this::name));
+            LockModel model = IpcModels.fileLock(lockModel(lock), in.ipc.fileLockSummaries.get(lock.key), this::name);
+            locks.add(model);
+            for (ThreadWait w : model.waiters()) {
+                lockParkedSeconds.merge(w.javaId(), w.waitNanos() / NANOS_PER_SECOND, Double::sum);
+            }
         }
         locks.sort(Comparator.comparingLong((LockModel l) -> l.waits().totalNanos()).reversed());
         boolean schedStat = schedStatAvailable();
@@ -90,6 +94,8 @@ final class ModelBuilder {
             threads.add(threadTime(t, Math.max(processors, 1), samplePeriodNanos, schedStat, timelineBuilder,
                     timelines));
         }
+        // A thread blocked talking to another process is busy, like one waiting for a lock.
+        IpcModels.communicatingSeconds(in.ipc).forEach((id, seconds) -> lockParkedSeconds.merge(id, seconds, Double::sum));
         threads = WorkerClassifier.classify(threads, lockParkedSeconds);
         Timeline timeline = timelineBuilder.build(timelines);
         double wallSeconds = Math.max(0, in.recordingEndNanos - in.recordingStartNanos) / NANOS_PER_SECOND;

@@ -67,5 +67,9 @@ public final class ParagentEvents {
         public long lockWaitThresholdNanos;
         public long monitorThresholdNanos;
         public long samplePeriodMillis;
+        public String runId;
+        public long parentPid;
+        public long agentStartNanos;
+        public boolean children;
     }
 }
