@@ -1,7 +1,6 @@
 package paragent.analyzer.render.html;
 
 import static paragent.analyzer.render.html.Html.bytesCell;
-import static paragent.analyzer.render.html.Html.codeCell;
 import static paragent.analyzer.render.html.Html.countCell;
 import static paragent.analyzer.render.html.Html.escape;
 import static paragent.analyzer.render.html.Html.secondsCell;
@@ -90,29 +89,33 @@ final class IpcMatrixSection {
     }
 
     private static String channels(List<IpcLink> links) {
-        StringBuilder html = new StringBuilder("<table class=\"channels\">\n<tr><th>channel</th>"
+        StringBuilder html = new StringBuilder("<h3>Channels</h3>\n<table class=\"channels\">\n<tr><th>channel</th>"
                 + "<th class=\"num\">from → to</th><th class=\"num\">bytes →</th><th class=\"num\">bytes ←</th>"
                 + "<th class=\"num\">messages →</th><th class=\"num\">messages ←</th>"
                 + "<th class=\"num\">cost / message</th><th class=\"num\">blocked (from)</th>"
-                + "<th class=\"num\">blocked (to)</th><th class=\"num\">serialization</th><th>sent at</th>"
-                + "<th>received at</th></tr>\n");
+                + "<th class=\"num\">blocked (to)</th><th class=\"num\">serialization</th></tr>\n");
         List<IpcLink> ordered = links.stream().sorted(Comparator.comparingDouble(IpcMatrixSection::seconds).reversed())
                 .toList();
         for (IpcLink l : ordered) {
             long messages = l.messagesFromTo() + l.messagesToFrom();
             html.append("<tr><td>").append(escape(l.name())).append("<br><small>")
                     .append(l.kind().name().toLowerCase(Locale.ROOT))
-                    .append(l.matched() ? "" : " · <span class=\"na\">one end recorded</span>").append("</small></td>")
+                    .append(l.matched() ? "" : " · <span class=\"na\">one end recorded</span>")
+                    .append(site(" · sent at ", l.sendSite())).append(site(" · received at ", l.receiveSite()))
+                    .append("</small></td>")
                     .append("<td class=\"num\">").append(l.fromPid()).append(" → ").append(l.toPid()).append("</td>")
                     .append(bytesCell(l.bytesFromTo())).append(bytesCell(l.bytesToFrom()))
                     .append(countCell(l.messagesFromTo())).append(countCell(l.messagesToFrom()))
                     .append(messages > 0 ? "<td class=\"num\">" + escape(Texts.duration((long) (seconds(l) * 1e9 / messages)))
                             + "</td>" : "<td class=\"num na\">n/a</td>")
                     .append(secondsCell(l.fromBlockedSeconds())).append(secondsCell(l.toBlockedSeconds()))
-                    .append(secondsCell(l.serializationSeconds()))
-                    .append(codeCell(l.sendSite())).append(codeCell(l.receiveSite())).append("</tr>\n");
+                    .append(secondsCell(l.serializationSeconds())).append("</tr>\n");
         }
         return html.append("</table>\n").toString();
+    }
+
+    private static String site(String label, String frame) {
+        return frame == null ? "" : label + "<code>" + escape(frame) + "</code>";
     }
 
     /** @return the link's whole cost: both ends' blocked time and its serialization */

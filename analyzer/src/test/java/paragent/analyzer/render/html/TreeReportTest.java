@@ -78,9 +78,9 @@ class TreeReportTest {
         assertThat(html).contains("<td class=\"num\">4200 → 4242</td><td class=\"num\">1,048,576</td>"
                         + "<td class=\"num\">2,048</td><td class=\"num\">1,000</td><td class=\"num\">1,000</td>"
                         + "<td class=\"num\">600.0 µs</td><td class=\"num\">0.40 s</td><td class=\"num\">0.60 s</td>"
-                        + "<td class=\"num\">0.20 s</td><td><code>app.Main.send(Main.java:12)</code></td>"
-                        + "<td><code>paragent.demo.WorkerMain.read(WorkerMain.java:30)</code></td>")
-                .contains("(stdin)<br><small>pipe</small>");
+                        + "<td class=\"num\">0.20 s</td></tr>")
+                .contains("(stdin)<br><small>pipe · sent at <code>app.Main.send(Main.java:12)</code> · received at "
+                        + "<code>paragent.demo.WorkerMain.read(WorkerMain.java:30)</code></small></td>");
     }
 
     @Test
