@@ -9,7 +9,10 @@ import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.model.JvmInfo;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.render.text.TextRenderer;
+import paragent.analyzer.testing.Trees;
 import paragent.analyzer.testing.Workloads;
+import paragent.analyzer.tree.MultiAnalysis;
+import paragent.analyzer.tree.ProcessTree;
 
 /** Terminal output: a linter-like summary and exactly one exit line. */
 class TextRendererTest {
@@ -35,6 +38,24 @@ class TextRendererTest {
 
         assertThat(TextRenderer.exitLine(analysis, Path.of("/tmp/r.html")))
                 .isEqualTo("paragent: no parallelism problem found (1 worker, 95% running) — report: /tmp/r.html");
+    }
+
+    @Test
+    void exitLineOfATreeNamesTheTopMergedFindingAndTheProcessCount() {
+        String line = TextRenderer.exitLine(Trees.oneRun(), Path.of("/tmp/tree.html"));
+
+        assertThat(line).isEqualTo("paragent: IPC 30% of worker time on " + Trees.PIPE
+                + " at app.Main.send(Main.java:12) (2 processes) — report: /tmp/tree.html");
+    }
+
+    @Test
+    void exitLineOfATreeWithoutFindingsCountsProcessesAndWorkers() {
+        ProcessTree t = Trees.processes();
+        MultiAnalysis clean = new MultiAnalysis(List.of(new ProcessTree(t.runId(), t.processes(), t.links(), List.of(),
+                t.wallSeconds(), t.workerSeconds(), List.of())), List.of());
+
+        assertThat(TextRenderer.exitLine(clean, null))
+                .as("3.1 s running of 5 worker seconds").isEqualTo("paragent: no parallelism problem found (2 processes, 3 workers, 62% running)");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package paragent.agent.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import paragent.analyzer.Analysis;
 import paragent.analyzer.Analyzer;
@@ -9,26 +11,32 @@ import paragent.analyzer.render.ReportFiles;
 import paragent.analyzer.render.html.HtmlReportRenderer;
 import paragent.analyzer.render.json.JsonSummaryRenderer;
 import paragent.analyzer.render.text.TextRenderer;
+import paragent.analyzer.tree.MultiAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code report REC.jfr [-o x.html] [--json x.json]}: the HTML report and JSON summary of a recording. */
+/**
+ * {@code report REC.jfr... [-o x.html] [--json x.json]}: the HTML report and JSON summary of one
+ * recording, or of several JVMs' recordings merged into process trees.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Analyze a JFR recording (paragent's or a plain -XX:StartFlightRecording one) "
-                + "and write the HTML report and, if asked, the JSON summary.")
+        description = "Analyze JFR recordings (paragent's or plain -XX:StartFlightRecording ones) and write the "
+                + "HTML report and, if asked, the JSON summary. Several recordings (the JVMs of one run, and "
+                + "optionally a second run to compare) are merged into one process-tree report.")
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "REC.jfr", description = "The recording to analyze.")
-    private Path recording;
+    @Parameters(arity = "1..*", paramLabel = "REC.jfr", description = "The recordings to analyze.")
+    private List<Path> recordings;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.html",
-            description = "Where to write the HTML report (default: the recording's name with .html).")
+            description = "Where to write the HTML report (default: the first recording's name with .html).")
     private Path html;
 
-    @Option(names = "--json", paramLabel = "FILE.json", description = "Also write the JSON summary here.")
+    @Option(names = "--json", paramLabel = "FILE.json",
+            description = "Also write the JSON summary here (one recording only).")
     private Path json;
 
     @Spec
@@ -36,22 +44,33 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Analysis analysis;
+        Path htmlTarget = html != null ? html : defaultHtml(recordings.get(0));
         try {
-            analysis = Analyzer.analyze(recording);
+            return recordings.size() == 1 ? reportOne(htmlTarget) : reportTree(htmlTarget);
         } catch (RecordingException e) {
             spec.commandLine().getErr().println("paragent: " + e.getMessage());
             return Main.EXIT_FAILED;
-        }
-        Path htmlTarget = html != null ? html : defaultHtml(recording);
-        try {
-            ReportFiles.writeAtomically(htmlTarget, w -> HtmlReportRenderer.render(analysis, w));
-            if (json != null) {
-                ReportFiles.writeAtomically(json, w -> JsonSummaryRenderer.render(analysis, w));
-            }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             spec.commandLine().getErr().println("paragent: cannot write the report: " + e.getMessage());
             return Main.EXIT_FAILED;
+        }
+    }
+
+    private int reportOne(Path htmlTarget) throws RecordingException, IOException {
+        Analysis analysis = Analyzer.analyze(recordings.get(0));
+        ReportFiles.writeAtomically(htmlTarget, w -> HtmlReportRenderer.render(analysis, w));
+        if (json != null) {
+            ReportFiles.writeAtomically(json, w -> JsonSummaryRenderer.render(analysis, w));
+        }
+        spec.commandLine().getOut().println(TextRenderer.exitLine(analysis, htmlTarget.toAbsolutePath()));
+        return 0;
+    }
+
+    private int reportTree(Path htmlTarget) throws RecordingException, IOException {
+        MultiAnalysis analysis = Analyzer.analyzeAll(recordings);
+        ReportFiles.writeAtomically(htmlTarget, w -> HtmlReportRenderer.render(analysis, w));
+        if (json != null) {
+            ReportFiles.writeAtomically(json, w -> JsonSummaryRenderer.render(analysis, w));
         }
         spec.commandLine().getOut().println(TextRenderer.exitLine(analysis, htmlTarget.toAbsolutePath()));
         return 0;

@@ -75,8 +75,42 @@ class CliIT {
         assertThat(summary.stdout()).contains("LOCK_CONTENTION").contains("java.util.concurrent.locks.ReentrantLock");
     }
 
+    @Test
+    void severalRecordingsMakeOneTreeReportNamedAfterTheFirst() throws Exception {
+        Path first = recordSomething();
+        Path second = recordSomething("rec2");
+
+        ForkedJvm.Result report = cli("report", first.toString(), second.toString());
+
+        assertThat(report.exitCode()).as(report.stderr()).isZero();
+        String name = first.getFileName().toString();
+        Path html = first.resolveSibling(name.substring(0, name.length() - ".jfr".length()) + ".html");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<h2>Process tree</h2>")
+                .contains("<h2>Inter-process communication</h2>");
+        assertThat(report.stdout().strip()).startsWith("paragent: LOCK_CONTENTION ").contains(" process")
+                .endsWith(" — report: " + html.toAbsolutePath());
+    }
+
+    @Test
+    void aBadRecordingAmongSeveralGetsOneLineNamingIt() throws Exception {
+        Path good = recordSomething();
+        Path foreign = Files.writeString(dir.resolve("notes.jfr"), "not a recording");
+
+        for (Path bad : List.of(dir.resolve("missing.jfr"), foreign)) {
+            ForkedJvm.Result result = cli("report", good.toString(), bad.toString());
+            assertThat(result.exitCode()).as(bad.toString()).isEqualTo(1);
+            assertThat(result.stderrLines()).as(bad.toString()).singleElement()
+                    .satisfies(line -> assertThat(line).startsWith("paragent: ").contains(bad.getFileName().toString())
+                            .doesNotContain("Exception"));
+        }
+    }
+
     private Path recordSomething() throws Exception {
-        Path out = dir.resolve("rec");
+        return recordSomething("rec");
+    }
+
+    private Path recordSomething(String outName) throws Exception {
+        Path out = dir.resolve(outName);
         if (!Files.exists(out)) {
             ForkedJvm.Result result = ForkedJvm.run(ForkedJvm.command("out=" + out + ",jfr",
                     ForkedJvm.TEST_CLASSES.toString(), "paragent.testapps.ContendedApp"), dir);

@@ -49,6 +49,55 @@ final class Html {
         return String.format(Locale.ROOT, "<td class=\"num\">%,d</td>", count);
     }
 
+    /** @return a right-aligned cell of a byte count, exact, with thousands separators */
+    static String bytesCell(long bytes) {
+        return String.format(Locale.ROOT, "<td class=\"num\">%,d</td>", bytes);
+    }
+
+    /** @return a byte count with a binary unit for people: {@code 850 B}, {@code 12.3 KiB}, {@code 4.5 MiB} */
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /**
+     * @return a command line short enough for a table cell: the program's file name, class-path
+     *         values and agent options left out, the middle cut when still longer than {@code max};
+     *         {@code ?} for null. Not escaped.
+     */
+    static String shortCommand(String command, int max) {
+        if (command == null || command.isBlank()) {
+            return "?";
+        }
+        String[] words = command.strip().split("\\s+");
+        StringBuilder out = new StringBuilder(words[0].substring(words[0].lastIndexOf('/') + 1));
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            if (w.startsWith("-javaagent:")) {
+                continue;
+            }
+            out.append(' ').append(w);
+            if ((w.equals("-cp") || w.equals("-classpath") || w.equals("--class-path")) && i + 1 < words.length) {
+                out.append(" …");
+                i++;
+            }
+        }
+        if (out.length() <= max) {
+            return out.toString();
+        }
+        int half = (max - 1) / 2;
+        return out.substring(0, half) + "…" + out.substring(out.length() - half);
+    }
+
     /** @return a cell of recorded code (a frame, a class, a command), escaped; an empty cell for null */
     static String codeCell(String code) {
         return code == null ? "<td></td>" : "<td><code>" + escape(code) + "</code></td>";

@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import paragent.analyzer.Analysis;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.diagnosis.Texts;
@@ -23,12 +25,18 @@ import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.SiteCount;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.render.TreeTotals;
 import paragent.analyzer.render.Verdict;
+import paragent.analyzer.tree.MultiAnalysis;
+import paragent.analyzer.tree.ProcessNode;
+import paragent.analyzer.tree.ProcessTree;
 
 /**
  * Writes one self-contained HTML report (inline CSS and script, no network) from the template
  * {@code report.html}: verdict, ranked findings, thread timeline, CPU utilization, per-thread
- * times, executors, processes and GC, lock table. Every string that comes from the recording is
+ * times, executors, processes and GC, lock table. The report of a process tree leads with the
+ * tree's merged findings, the process tree, who talks to whom and, for two runs, their comparison,
+ * then shows the root process as a one-process report does. Every string that comes from the recording is
  * HTML-escaped; the one script ({@code report.js}) is static, reads the timeline's data from
  * attributes and writes only text, and a Content-Security-Policy lets no other script run.
  * Stateless; thread-safe.
@@ -50,32 +58,86 @@ public final class HtmlReportRenderer {
     private HtmlReportRenderer() {
     }
 
-    /** Writes the report; does not close or flush the writer. */
+    /** Writes the report of one recording; does not close or flush the writer. */
     public static void render(Analysis analysis, Writer out) throws IOException {
-        Map<String, String> slots = new HashMap<>();
-        slots.put("scriptHash", SCRIPT_HASH);
-        slots.put("script", SCRIPT);
-        slots.put("stateCss", StatePalette.css());
+        Map<String, String> slots = processSlots(analysis);
         slots.put("recording", escape(analysis.recordingName()));
-        slots.put("meta", meta(analysis));
+        slots.put("meta", escape(meta(analysis)));
         slots.put("verdict", escape(Verdict.sentence(analysis)));
         slots.put("verdictClass", analysis.findings().isEmpty() ? " ok" : "");
         slots.put("warnings", warnings(analysis.warnings()));
         slots.put("findings", findings(analysis.findings()));
+        slots.put("tree", "");
+        slots.put("comparison", "");
+        slots.put("ipc", IpcSection.render(analysis.ipc()));
+        slots.put("scope", "");
+        out.write(PAGE.fill(slots));
+    }
+
+    /**
+     * Writes the report of the primary run's process tree, with the comparison of the two runs when
+     * there are two; does not close or flush the writer.
+     */
+    public static void render(MultiAnalysis multi, Writer out) throws IOException {
+        ProcessTree tree = multi.primary();
+        ProcessNode root = tree.root();
+        Map<String, String> slots = processSlots(root.analysis());
+        int recordings = multi.runs().stream().mapToInt(r -> r.processes().size()).sum();
+        slots.put("recording", escape(root.recordingName() + (recordings > 1 ? " + " + (recordings - 1) + " more" : "")));
+        slots.put("meta", escape(treeMeta(tree)));
+        slots.put("verdict", escape(Verdict.sentence(tree)));
+        slots.put("verdictClass", tree.findings().isEmpty() ? " ok" : "");
+        slots.put("warnings", warnings(treeWarnings(multi, tree)));
+        slots.put("findings", findings(tree.findings()));
+        slots.put("tree", "<h2>Process tree</h2>\n" + ProcessTreeSection.render(tree)
+                + "<h2>Inter-process communication</h2>\n" + IpcMatrixSection.render(tree));
+        slots.put("comparison", ComparisonSection.render(multi.runs()));
+        slots.put("ipc", "");
+        slots.put("scope", "<p class=\"scope\">The sections below show the root process: "
+                + escape(meta(root.analysis())) + ".</p>");
+        out.write(PAGE.fill(slots));
+    }
+
+    /** @return the slots that show one process: its timeline, utilization, threads, pools, processes, locks */
+    private static Map<String, String> processSlots(Analysis analysis) {
+        Map<String, String> slots = new HashMap<>();
+        slots.put("scriptHash", SCRIPT_HASH);
+        slots.put("script", SCRIPT);
+        slots.put("stateCss", StatePalette.css());
         slots.put("timeline", TimelineSection.render(analysis));
         slots.put("utilization", UtilizationSection.render(analysis));
         slots.put("threads", threads(analysis.threads()));
         slots.put("executors", ExecutorTable.render(analysis.executors()));
         slots.put("processes", ProcessSection.render(analysis));
         slots.put("locks", locks(analysis.locks()));
-        out.write(PAGE.fill(slots));
+        return slots;
     }
 
     private static String meta(Analysis a) {
-        return escape(String.format(Locale.ROOT, "pid %s · Java %s · %d cores · %s · %.2f s · %d worker thread%s",
+        return String.format(Locale.ROOT, "pid %s · Java %s · %d cores · %s · %.2f s · %d worker thread%s",
                 a.jvm().pid() == null ? "?" : a.jvm().pid(), a.jvm().javaVersion() == null ? "?" : a.jvm().javaVersion(),
                 a.jvm().availableProcessors(), a.jvm().command() == null ? "" : a.jvm().command(),
-                a.wallSeconds(), a.workerThreads(), a.workerThreads() == 1 ? "" : "s"));
+                a.wallSeconds(), a.workerThreads(), a.workerThreads() == 1 ? "" : "s");
+    }
+
+    private static String treeMeta(ProcessTree tree) {
+        int workers = TreeTotals.workerThreads(tree);
+        return String.format(Locale.ROOT, "run %s · %d process%s · %.2f s · %d worker thread%s · %.2f s CPU",
+                tree.runId() == null ? "?" : tree.runId(), tree.processes().size(),
+                tree.processes().size() == 1 ? "" : "es", tree.wallSeconds(), workers, workers == 1 ? "" : "s",
+                TreeTotals.cpuSeconds(tree));
+    }
+
+    /** @return the analysis's and the run's warnings, then each process's, naming the process */
+    private static List<String> treeWarnings(MultiAnalysis multi, ProcessTree tree) {
+        Set<String> warnings = new LinkedHashSet<>(multi.warnings());
+        warnings.addAll(tree.warnings());
+        for (ProcessNode p : tree.processes()) {
+            for (String w : p.analysis().warnings()) {
+                warnings.add("pid " + p.pid() + " (" + p.recordingName() + "): " + w);
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     private static String warnings(List<String> warnings) {

@@ -5,7 +5,10 @@ import java.util.Locale;
 import paragent.analyzer.Analysis;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.diagnosis.Texts;
+import paragent.analyzer.render.TreeTotals;
 import paragent.analyzer.render.Verdict;
+import paragent.analyzer.tree.MultiAnalysis;
+import paragent.analyzer.tree.ProcessTree;
 
 /**
  * Plain-text output for the terminal: a multi-line summary and the one line printed at exit.
@@ -64,9 +67,35 @@ public final class TextRenderer {
                     analysis.workerThreads(), analysis.workerThreads() == 1 ? "" : "s",
                     Texts.percent(analysis.workerRunningShare()), report);
         }
-        Finding top = analysis.findings().get(0);
-        return flat(String.format(Locale.ROOT, "paragent: %s %s of worker time on %s%s%s", top.kind(),
-                Texts.percent(top.share()), top.subject(), top.where() == null ? "" : " at " + top.where(), report));
+        return topFinding(analysis.findings().get(0), "", report);
+    }
+
+    /**
+     * @param htmlReport the report written, or null when none was
+     * @return one line without a line terminator for the primary run's process tree: its top merged
+     *         finding (or its absence), how many processes it has, and the report
+     */
+    public static String exitLine(MultiAnalysis analysis, Path htmlReport) {
+        String report = htmlReport == null ? "" : " — report: " + htmlReport.toAbsolutePath();
+        ProcessTree tree = analysis.primary();
+        int n = tree.processes().size();
+        String processes = n + " process" + (n == 1 ? "" : "es");
+        if (tree.findings().isEmpty()) {
+            int workers = TreeTotals.workerThreads(tree);
+            if (workers == 0) {
+                return "paragent: no worker threads found in " + processes + report;
+            }
+            return String.format(Locale.ROOT, "paragent: no parallelism problem found (%s, %d worker%s, %s running)%s",
+                    processes, workers, workers == 1 ? "" : "s", Texts.percent(TreeTotals.workerRunningShare(tree)),
+                    report);
+        }
+        return topFinding(tree.findings().get(0), " (" + processes + ")", report);
+    }
+
+    private static String topFinding(Finding top, String scope, String report) {
+        return flat(String.format(Locale.ROOT, "paragent: %s %s of worker time on %s%s%s%s", top.kind(),
+                Texts.percent(top.share()), top.subject(), top.where() == null ? "" : " at " + top.where(), scope,
+                report));
     }
 
     private static String flat(String s) {
