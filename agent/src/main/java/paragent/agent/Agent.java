@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import paragent.agent.instrumentation.Instrumentations;
 import paragent.agent.internal.Log;
 import paragent.agent.recording.RecordingController;
+import paragent.agent.recording.RunLineage;
 
 /**
  * Starts profiling once the bootstrap classes exist: picks a writable output directory, starts
@@ -17,15 +18,21 @@ public final class Agent {
     private Agent() {
     }
 
-    /** Starts the recording and the instrumentation; throws only to {@link PreMain}, which logs. */
-    public static void start(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
+    /**
+     * Starts the recording and the instrumentation; throws only to {@link PreMain}, which logs.
+     *
+     * @param premainNanos {@code System.nanoTime()} on entry to premain
+     */
+    public static void start(AgentOptions options, Instrumentation inst, boolean attached, long premainNanos)
+            throws Exception {
         long pid = ProcessHandle.current().pid();
         Path outDir = writableOutputDirectory(options.outDir(), pid);
+        RunLineage lineage = RunLineage.of(options, outDir, premainNanos);
         // Instrument first, record second: the advice does nothing until the recording installs
         // its sinks, and the recording (its wall time, main's baseline CPU) then starts after the
         // agent's own start-up instead of counting it as the program's.
         Instrumentations.install(inst);
-        RecordingController.start(options, outDir, "paragent-" + pid, version());
+        RecordingController.start(options, outDir, "paragent-" + pid, version(), lineage);
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Locale;
  * The agent's options: {@code -javaagent:paragent.jar=key=value,flag,...}, like JaCoCo and
  * async-profiler. Every key below is a named constant with its default. An unknown key or a
  * malformed value is reported in {@link #errors()} with a precise message, and the other options
- * still apply. Immutable, thread-safe.
+ * still apply. The keys {@link #RUN_ID} and {@link #PARENT_PID} are internal: paragent sets them
+ * for the child JVMs it starts under {@link #CHILDREN} ({@link #childOptions}). Immutable,
+ * thread-safe.
  */
 public final class AgentOptions {
 
@@ -34,10 +36,28 @@ public final class AgentOptions {
     public static final String THRESHOLD = "threshold";
     /** Period of the execution sampler (e.g. {@code 10ms}). Default 10 ms. */
     public static final String INTERVAL = "interval";
+    /**
+     * Child JVMs the program starts ({@code argv[0]} named {@code java}) get the agent too, with
+     * these options, their own recording in the same {@code out} directory and this run's id.
+     */
+    public static final String CHILDREN = "children";
+    /**
+     * Internal, set by paragent for child JVMs under {@link #CHILDREN}: the id of the run the JVM
+     * belongs to (letters, digits, {@code -}, {@code _}, {@code .}).
+     */
+    public static final String RUN_ID = "runId";
+    /**
+     * Internal, set by paragent for child JVMs under {@link #CHILDREN}: the pid of the JVM that
+     * started this one. Its presence makes this JVM a child: it writes its recording only, with no
+     * report and no exit line.
+     */
+    public static final String PARENT_PID = "parentPid";
 
     static final Duration DEFAULT_THRESHOLD = Duration.ofNanos(10_000);
     static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
-    private static final List<String> KEYS = List.of(OUT, HTML, JSON, JFR, QUIET, DURATION, THRESHOLD, INTERVAL);
+    /** The keys users write, as listed in the message for an unknown key; the internal ones are not. */
+    private static final List<String> KEYS = List.of(OUT, HTML, JSON, JFR, QUIET, DURATION, THRESHOLD, INTERVAL,
+            CHILDREN);
 
     private final String raw;
     private final Path outDir;
@@ -48,10 +68,14 @@ public final class AgentOptions {
     private final Duration duration;
     private final Duration threshold;
     private final Duration interval;
+    private final boolean children;
+    private final String runId;
+    private final long parentPid;
     private final List<String> errors;
 
     private AgentOptions(String raw, Path outDir, boolean html, boolean json, boolean jfr, boolean quiet,
-            Duration duration, Duration threshold, Duration interval, List<String> errors) {
+            Duration duration, Duration threshold, Duration interval, boolean children, String runId, long parentPid,
+            List<String> errors) {
         this.raw = raw;
         this.outDir = outDir;
         boolean none = !html && !json && !jfr;
@@ -62,6 +86,9 @@ public final class AgentOptions {
         this.duration = duration;
         this.threshold = threshold;
         this.interval = interval;
+        this.children = children;
+        this.runId = runId;
+        this.parentPid = parentPid;
         this.errors = Collections.unmodifiableList(errors);
     }
 
@@ -76,6 +103,9 @@ public final class AgentOptions {
         Duration duration = null;
         Duration threshold = DEFAULT_THRESHOLD;
         Duration interval = DEFAULT_INTERVAL;
+        boolean children = false;
+        String runId = null;
+        long parentPid = -1;
         List<String> errors = new ArrayList<>();
         for (String token : raw.isEmpty() ? new String[0] : raw.split(",")) {
             String option = token.trim();
@@ -111,6 +141,15 @@ public final class AgentOptions {
                     case INTERVAL:
                         interval = positive(key, parseDuration(key, require(key, value)));
                         break;
+                    case CHILDREN:
+                        children = flag(key, value);
+                        break;
+                    case RUN_ID:
+                        runId = runId(require(key, value));
+                        break;
+                    case PARENT_PID:
+                        parentPid = pid(key, require(key, value));
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown option '" + key + "' (valid: "
                                 + String.join(", ", KEYS) + ")");
@@ -119,7 +158,8 @@ public final class AgentOptions {
                 errors.add(e.getMessage());
             }
         }
-        return new AgentOptions(raw, outDir, html, json, jfr, quiet, duration, threshold, interval, errors);
+        return new AgentOptions(raw, outDir, html, json, jfr, quiet, duration, threshold, interval, children, runId,
+                parentPid, errors);
     }
 
     /**
@@ -175,6 +215,27 @@ public final class AgentOptions {
         return value;
     }
 
+    private static String runId(String value) {
+        if (!value.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("option '" + RUN_ID + "' (set by paragent for child JVMs) needs"
+                    + " letters, digits, '-', '_' or '.', not '" + value + "'");
+        }
+        return value;
+    }
+
+    private static long pid(String key, String value) {
+        try {
+            long pid = Long.parseLong(value);
+            if (pid > 0) {
+                return pid;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option '" + key + "' (set by paragent for child JVMs) needs a process id,"
+                + " not '" + value + "'");
+    }
+
     private static String require(String key, String value) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("option '" + key + "' needs a value, e.g. " + key + "=" + example(key));
@@ -201,6 +262,10 @@ public final class AgentOptions {
                 return "30s";
             case THRESHOLD:
                 return "10us";
+            case RUN_ID:
+                return "4242-1700000000000";
+            case PARENT_PID:
+                return "4242";
             default:
                 return "10ms";
         }
@@ -242,6 +307,45 @@ public final class AgentOptions {
 
     public Duration interval() {
         return interval;
+    }
+
+    /** Whether child JVMs get the agent too ({@link #CHILDREN}). */
+    public boolean children() {
+        return children;
+    }
+
+    /** The run id inherited from the parent JVM ({@link #RUN_ID}), or null when this JVM starts a run. */
+    public String runId() {
+        return runId;
+    }
+
+    /** The parent JVM's pid ({@link #PARENT_PID}), or -1 when this JVM was not started under {@code children}. */
+    public long parentPid() {
+        return parentPid;
+    }
+
+    /** Whether this JVM was started by a profiled JVM under {@code children}: it records only. */
+    public boolean isChild() {
+        return parentPid > 0;
+    }
+
+    /**
+     * The options a child JVM started by this one gets: the same {@code threshold}, {@code interval}
+     * and {@code children}, the recording only ({@code jfr,quiet}: no report, nothing printed) in the
+     * same absolute {@code outDir}, recording until the child exits ({@code duration} is not passed
+     * on), and this run's id with this JVM's pid as the child's parent.
+     *
+     * @throws IllegalArgumentException when {@code outDir} contains a comma, which the option syntax
+     *                                  cannot carry
+     */
+    public String childOptions(Path outDir, String runId, long pid) {
+        String out = outDir.toAbsolutePath().toString();
+        if (out.indexOf(',') >= 0) {
+            throw new IllegalArgumentException("the output directory " + out + " contains a comma");
+        }
+        return String.join(",", OUT + "=" + out, JFR, QUIET, CHILDREN,
+                THRESHOLD + "=" + threshold.toNanos() + "ns", INTERVAL + "=" + interval.toNanos() + "ns",
+                RUN_ID + "=" + runId, PARENT_PID + "=" + pid);
     }
 
     /** One message per bad option; empty when all were valid. */

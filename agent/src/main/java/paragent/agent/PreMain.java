@@ -44,6 +44,7 @@ public final class PreMain {
     }
 
     private static void start(String args, Instrumentation inst, boolean attached) {
+        long entryNanos = System.nanoTime();
         try {
             AgentOptions options = AgentOptions.parse(args);
             for (String error : options.errors()) {
@@ -62,8 +63,8 @@ public final class PreMain {
             // Loaded only now, so that nothing it links against is loaded before the bootstrap
             // classes exist.
             Class.forName("paragent.agent.Agent")
-                    .getMethod("start", AgentOptions.class, Instrumentation.class, boolean.class)
-                    .invoke(null, options, inst, attached);
+                    .getMethod("start", AgentOptions.class, Instrumentation.class, boolean.class, long.class)
+                    .invoke(null, options, inst, attached, entryNanos);
         } catch (java.lang.reflect.InvocationTargetException e) {
             Log.failure("could not start the agent", e.getCause());
         } catch (Throwable t) {

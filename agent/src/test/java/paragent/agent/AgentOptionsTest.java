@@ -1,6 +1,7 @@
 package paragent.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,56 @@ class AgentOptionsTest {
         assertThat(options.duration()).isNull();
         assertThat(options.threshold()).isEqualTo(Duration.ofNanos(10_000));
         assertThat(options.interval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(options.children()).isFalse();
+        assertThat(options.runId()).isNull();
+        assertThat(options.parentPid()).isEqualTo(-1);
+        assertThat(options.isChild()).isFalse();
         assertThat(options.errors()).isEmpty();
+    }
+
+    @Test
+    void theInternalKeysOfAChildJvmAreAcceptedAndMakeItAChild() {
+        AgentOptions options = AgentOptions.parse("children,runId=4242-1700000000000,parentPid=4242");
+        assertThat(options.errors()).isEmpty();
+        assertThat(options.children()).isTrue();
+        assertThat(options.runId()).isEqualTo("4242-1700000000000");
+        assertThat(options.parentPid()).isEqualTo(4242);
+        assertThat(options.isChild()).isTrue();
+    }
+
+    @Test
+    void malformedInternalKeysAreReported() {
+        assertThat(AgentOptions.parse("runId=a b,parentPid=0,parentPid=x,runId").errors()).containsExactly(
+                "option 'runId' (set by paragent for child JVMs) needs letters, digits, '-', '_' or '.', not 'a b'",
+                "option 'parentPid' (set by paragent for child JVMs) needs a process id, not '0'",
+                "option 'parentPid' (set by paragent for child JVMs) needs a process id, not 'x'",
+                "option 'runId' needs a value, e.g. runId=4242-1700000000000");
+    }
+
+    @Test
+    void aChildGetsTheRecordingOnlyInTheSameDirectoryWithTheRunAndItsParent() {
+        AgentOptions parent = AgentOptions.parse("children,html,duration=30s,threshold=500us,out=rel");
+        String child = parent.childOptions(Path.of("/tmp/reports"), "7-99", 7);
+        assertThat(child).isEqualTo("out=/tmp/reports,jfr,quiet,children,threshold=500000ns,interval=10000000ns,"
+                + "runId=7-99,parentPid=7");
+        AgentOptions parsed = AgentOptions.parse(child);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.jfr()).isTrue();
+        assertThat(parsed.html()).isFalse();
+        assertThat(parsed.json()).isFalse();
+        assertThat(parsed.quiet()).isTrue();
+        assertThat(parsed.duration()).isNull();
+        assertThat(parsed.children()).isTrue();
+        assertThat(parsed.threshold()).isEqualTo(parent.threshold());
+        assertThat(parsed.interval()).isEqualTo(parent.interval());
+        assertThat(parsed.outDir()).isEqualTo(Path.of("/tmp/reports"));
+        assertThat(parsed.isChild()).isTrue();
+    }
+
+    @Test
+    void anOutputDirectoryWithACommaCannotBePassedToChildren() {
+        assertThatThrownBy(() -> AgentOptions.parse("children").childOptions(Path.of("/tmp/a,b"), "1-2", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/tmp/a,b");
     }
 
     @Test
@@ -44,7 +94,7 @@ class AgentOptionsTest {
     void unknownAndMalformedOptionsAreReportedAndTheRestStillApply() {
         AgentOptions options = AgentOptions.parse("out=x, colour=blue ,duration=soon,html=maybe,interval=0ms,quiet");
         assertThat(options.errors()).containsExactly(
-                "unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, threshold, interval)",
+                "unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, threshold, interval, children)",
                 "option 'duration' needs a duration like 500us, 10ms, 30s or 2m, not 'soon'",
                 "option 'html' is a flag: write 'html' or 'html=false', not 'html=maybe'",
                 "option 'interval' must be greater than zero");

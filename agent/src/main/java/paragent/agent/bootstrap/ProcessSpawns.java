@@ -85,13 +85,19 @@ public final class ProcessSpawns {
         }
     }
 
-    /** The argument vector joined with spaces, cut at {@link #MAX_COMMAND_CHARS}. */
+    /**
+     * The argument vector joined with spaces, cut at {@link #MAX_COMMAND_CHARS}: the command the
+     * program asked for, without the agent argument {@link ChildJvmAgents} inserted.
+     */
     static String command(String[] argv) {
         if (argv == null) {
             return "";
         }
         StringBuilder text = new StringBuilder();
         for (String arg : argv) {
+            if (ChildJvmAgents.isInserted(arg)) {
+                continue;
+            }
             if (text.length() > 0) {
                 text.append(' ');
             }

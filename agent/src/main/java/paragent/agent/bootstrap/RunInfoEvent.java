@@ -45,4 +45,21 @@ public final class RunInfoEvent extends jdk.jfr.Event {
     @Description("Period of paragent.SchedStat (it grows when there are many threads); 0 when schedstat cannot be read")
     @Timespan(Timespan.MILLISECONDS)
     public long schedStatPeriodMillis;
+
+    @Label("Run Id")
+    @Description("The run this JVM belongs to: made by the root JVM (<pid>-<epochMillis>), inherited by child JVMs under the children option")
+    public String runId;
+
+    @Label("Parent Process Id")
+    @Description("The parent JVM's pid when started under the children option, else the OS parent's pid, or -1")
+    public long parentPid;
+
+    @Label("Agent Start-up")
+    @Description("Time the agent's own start-up took in this JVM: premain entry until the recording started")
+    @Timespan(Timespan.NANOSECONDS)
+    public long agentStartNanos;
+
+    @Label("Children")
+    @Description("Whether the children option is on: child JVMs get the agent too")
+    public boolean children;
 }

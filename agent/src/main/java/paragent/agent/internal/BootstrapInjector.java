@@ -42,6 +42,7 @@ public final class BootstrapInjector {
             "paragent.agent.bootstrap.ProcessSpawnSink",
             "paragent.agent.bootstrap.ProcessSpawnEvent",
             "paragent.agent.bootstrap.ProcessExitEvent",
+            "paragent.agent.bootstrap.ChildJvmAgents",
             "paragent.agent.bootstrap.ProcessSpawns");
 
     private BootstrapInjector() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
 import paragent.agent.AgentOptions;
+import paragent.agent.bootstrap.ChildJvmAgents;
 import paragent.agent.bootstrap.ExecutorHooks;
 import paragent.agent.bootstrap.ExecutorSummaryEvent;
 import paragent.agent.bootstrap.LockSummaryEvent;
@@ -57,16 +58,16 @@ public final class RecordingController {
      * Starts recording into {@code outDir}/{@code baseName}.jfr and arranges for the reports to be
      * written at the end.
      */
-    public static RecordingController start(AgentOptions options, Path outDir, String baseName, String version)
-            throws IOException, ParseException {
+    public static RecordingController start(AgentOptions options, Path outDir, String baseName, String version,
+            RunLineage lineage) throws IOException, ParseException {
         RecordingController controller = new RecordingController(options,
                 RecordingSession.start(outDir.resolve(baseName + ".jfr"), options.threshold(), options.interval()),
-                new ReportWriter(options, outDir, baseName));
-        controller.begin(version);
+                new ReportWriter(options, outDir, baseName, lineage));
+        controller.begin(version, lineage);
         return controller;
     }
 
-    private void begin(String version) {
+    private void begin(String version, RunLineage lineage) {
         FlightRecorder.addPeriodicEvent(LockSummaryEvent.class, locks::emit);
         FlightRecorder.addPeriodicEvent(ThreadTimesEvent.class, threadTimes::emitAll);
         FlightRecorder.addPeriodicEvent(SchedStatEvent.class, schedStat::sampleAll);
@@ -77,7 +78,8 @@ public final class RecordingController {
         executors.registerCommonPool();
         ThreadExits.install(this::threadExiting);
         ProcessSpawns.install(children);
-        writeRunInfo(version);
+        ChildJvmAgents.install(lineage.childAgentArgument());
+        writeRunInfo(version, lineage);
         threadTimes.emitBaseline();
         schedStat.sampleAll();
 
@@ -96,8 +98,12 @@ public final class RecordingController {
         thread.start();
     }
 
-    private void writeRunInfo(String version) {
+    private void writeRunInfo(String version, RunLineage lineage) {
         RunInfoEvent info = new RunInfoEvent();
+        info.agentStartNanos = System.nanoTime() - lineage.premainNanos();
+        info.runId = lineage.runId();
+        info.parentPid = lineage.parentPid();
+        info.children = options.children();
         info.agentVersion = version;
         info.options = options.raw();
         info.command = System.getProperty("sun.java.command", "");
@@ -191,5 +197,6 @@ public final class RecordingController {
         ExecutorHooks.install(null);
         ThreadExits.install(null);
         ProcessSpawns.install(null);
+        ChildJvmAgents.install(null);
     }
 }

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import paragent.agent.bootstrap.ChildJvmAgents;
 import paragent.agent.bootstrap.ProcessSpawns;
 
 /**
@@ -15,7 +16,8 @@ import paragent.agent.bootstrap.ProcessSpawns;
  * Redirect[] redirects, boolean redirectErrorStream)}, the same on JDK 17 and 25 (Unix), so
  * weaving that one method sees each child exactly once without a reentrancy guard. Checks that
  * {@code ProcessBuilder} makes before it (an empty command, a NUL in an argument) fail without a
- * child and are not recorded.
+ * child and are not recorded. Under the {@code children} option the advice also gives a child JVM
+ * the agent by rewriting the argument vector before the child starts ({@link ChildJvmAgents}).
  */
 public final class ProcessStartInstrumentation {
 
@@ -38,7 +40,8 @@ public final class ProcessStartInstrumentation {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter() {
+        static Object enter(@Advice.Argument(value = 0, readOnly = false) String[] argv) {
+            argv = ChildJvmAgents.withAgent(argv);
             return ProcessSpawns.begin();
         }
 
