@@ -3,6 +3,8 @@ package paragent.agent.recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import paragent.agent.AgentOptions;
 import paragent.agent.internal.Log;
 import paragent.analyzer.Analysis;
@@ -13,6 +15,7 @@ import paragent.analyzer.render.ReportFiles;
 import paragent.analyzer.render.html.HtmlReportRenderer;
 import paragent.analyzer.render.json.JsonSummaryRenderer;
 import paragent.analyzer.render.text.TextRenderer;
+import paragent.analyzer.tree.MultiAnalysis;
 
 /**
  * Turns the finished recording into the reports the options ask for and prints the exit line.
@@ -21,7 +24,8 @@ import paragent.analyzer.render.text.TextRenderer;
  *
  * <p>A child JVM started under the {@code children} option writes nothing here: its recording is
  * the whole of its output, and skipping the analysis keeps its exit fast. A JVM with
- * {@code children} on first gathers its descendants' recordings ({@link ChildRecordings}).
+ * {@code children} on first gathers its descendants' recordings ({@link ChildRecordings}) and,
+ * when it finds any, writes one process-tree report of them all.
  */
 final class ReportWriter {
 
@@ -42,13 +46,20 @@ final class ReportWriter {
         if (lineage.child()) {
             return;
         }
+        ChildRecordings.Found descendants = options.children()
+                ? ChildRecordings.of(recording, outDir, lineage.runId())
+                : null;
+        if (descendants == null || descendants.isEmpty()) {
+            writeSingle(recording);
+        } else {
+            writeTree(recording, descendants);
+        }
+    }
+
+    private void writeSingle(Path recording) {
         Analysis analysis;
         try {
-            ChildRecordings.Found descendants = options.children()
-                    ? ChildRecordings.of(recording, outDir, lineage.runId())
-                    : null;
-            analysis = descendants == null || descendants.isEmpty() ? Analyzer.analyze(recording)
-                    : analyzeTree(recording, descendants);
+            analysis = Analyzer.analyze(recording);
         } catch (RecordingException e) {
             Log.line("could not analyze the recording: " + e.getMessage() + " (kept at " + recording.toAbsolutePath() + ")");
             return;
@@ -56,35 +67,64 @@ final class ReportWriter {
             Log.failure("the analysis of " + recording.toAbsolutePath() + " failed", e);
             return;
         }
-        Path html = outDir.resolve(baseName + ".html");
-        Path json = outDir.resolve(baseName + ".json");
-        boolean htmlWritten = options.html() && write(html, "HTML report",
-                w -> HtmlReportRenderer.render(analysis, w));
-        if (options.json()) {
-            write(json, "JSON summary", w -> JsonSummaryRenderer.render(analysis, w));
-        }
-        if (!options.jfr()) {
-            try {
-                Files.deleteIfExists(recording);
-            } catch (IOException e) {
-                Log.line("could not delete the recording " + recording.toAbsolutePath() + ": " + e.getMessage());
-            }
-        }
+        Path shown = writeReports(w -> HtmlReportRenderer.render(analysis, w),
+                w -> JsonSummaryRenderer.render(analysis, w), List.of(recording));
         if (!options.quiet()) {
-            Path shown = htmlWritten ? html : options.json() ? json : recording;
             Log.lineRaw(TextRenderer.exitLine(analysis, shown.toAbsolutePath()));
         }
     }
 
     /**
-     * The analysis of this JVM and its descendants. For now only this JVM's recording is analyzed
-     * (as without {@code children}), and the descendants' recordings and warnings are not yet
-     * reported.
+     * The report of this JVM and its descendants as one process tree; the descendants that could
+     * not be found become warnings of the report.
      */
-    private static Analysis analyzeTree(Path recording, ChildRecordings.Found descendants) throws RecordingException {
-        // integration point: Analyzer.analyzeAll(recordings) with recording + descendants.recordings(),
-        // its warnings joined by descendants.warnings(); the tree report replaces this analysis.
-        return Analyzer.analyze(recording);
+    private void writeTree(Path recording, ChildRecordings.Found descendants) {
+        List<Path> recordings = new ArrayList<>();
+        recordings.add(recording);
+        recordings.addAll(descendants.recordings());
+        MultiAnalysis analysis;
+        try {
+            MultiAnalysis merged = Analyzer.analyzeAll(recordings);
+            List<String> warnings = new ArrayList<>(merged.warnings());
+            warnings.addAll(descendants.warnings());
+            analysis = new MultiAnalysis(merged.runs(), warnings);
+        } catch (RecordingException e) {
+            Log.line("could not analyze the process tree's recordings: " + e.getMessage()
+                    + "; writing the report of this JVM alone");
+            writeSingle(recording);
+            return;
+        } catch (RuntimeException | Error e) {
+            Log.failure("the analysis of the process tree of " + recording.toAbsolutePath() + " failed", e);
+            return;
+        }
+        Path shown = writeReports(w -> HtmlReportRenderer.render(analysis, w),
+                w -> JsonSummaryRenderer.render(analysis, w), recordings);
+        if (!options.quiet()) {
+            Log.lineRaw(TextRenderer.exitLine(analysis, shown.toAbsolutePath()));
+        }
+    }
+
+    /**
+     * Writes the HTML and JSON reports the options ask for, deletes the recordings unless they
+     * are to be kept, and returns the file the exit line names.
+     */
+    private Path writeReports(IoWriterBody htmlBody, IoWriterBody jsonBody, List<Path> recordings) {
+        Path html = outDir.resolve(baseName + ".html");
+        Path json = outDir.resolve(baseName + ".json");
+        boolean htmlWritten = options.html() && write(html, "HTML report", htmlBody);
+        if (options.json()) {
+            write(json, "JSON summary", jsonBody);
+        }
+        if (!options.jfr()) {
+            for (Path r : recordings) {
+                try {
+                    Files.deleteIfExists(r);
+                } catch (IOException e) {
+                    Log.line("could not delete the recording " + r.toAbsolutePath() + ": " + e.getMessage());
+                }
+            }
+        }
+        return htmlWritten ? html : options.json() ? json : recordings.get(0);
     }
 
     private static boolean write(Path target, String what, IoWriterBody body) {
