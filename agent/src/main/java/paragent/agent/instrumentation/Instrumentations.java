@@ -107,7 +107,8 @@ public final class Instrumentations {
                 ScheduledThreadPoolExecutorInstrumentation.TARGET, ForkJoinPoolInstrumentation.TARGET,
                 ForkJoinTaskInstrumentation.TARGET, NioSocketImplInstrumentation.TARGET,
                 SocketChannelImplInstrumentation.TARGET, ServerSocketChannelImplInstrumentation.TARGET,
-                FileChannelImplInstrumentation.TARGET, FileLockImplInstrumentation.TARGET)) {
+                FileChannelImplInstrumentation.TARGET, FileLockImplInstrumentation.TARGET,
+                ObjectOutputStreamInstrumentation.TARGET, ObjectInputStreamInstrumentation.TARGET)) {
             try {
                 Class.forName(target, false, null);
             } catch (ClassNotFoundException e) {

@@ -23,7 +23,7 @@ final class SerializationAggregator {
 
     /** Distinct (direction, class, thread, channel) keys at most. */
     static final int MAX_KEYS = 4_096;
-    /** A thread's first call and one in this many after it have their site sampled; a power of two. */
+    /** A thread's first call, a key's first calls until one has a site, and one in this many have their site sampled; a power of two. */
     static final int SITE_SAMPLE_PERIOD = 64;
 
     private final Map<Key, Stats> stats = new ConcurrentHashMap<>();
@@ -48,7 +48,7 @@ final class SerializationAggregator {
         entry.nanos.add(nanos);
         entry.channelNanos.add(call.channelNanos);
         entry.channelBytes.add(call.channelBytes);
-        if ((call.calls++ & (SITE_SAMPLE_PERIOD - 1)) == 0) {
+        if ((call.calls++ & (SITE_SAMPLE_PERIOD - 1)) == 0 || entry.site == null) {
             String site = Sites.firstApplicationFrame();
             if (site != null) {
                 entry.site = site;
