@@ -79,6 +79,9 @@ public final class ProcessSpawns {
             if (current != null && process != null) {
                 current.spawned(process, command, spawnedNanos, exitStatus(process.pid()));
             }
+            if (process != null) {
+                ChannelHooks.childStarted(process, command);
+            }
         } catch (Throwable t) {
             HookFailures.report("child process recording", t);
             // Never throw into the application's process start.

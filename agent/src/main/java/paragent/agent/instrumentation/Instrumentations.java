@@ -15,6 +15,15 @@ import paragent.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
 import paragent.agent.instrumentation.executors.ScheduledThreadPoolExecutorInstrumentation;
 import paragent.agent.instrumentation.executors.ThreadPoolExecutorInstrumentation;
 import paragent.agent.instrumentation.executors.WorkerInstrumentation;
+import paragent.agent.instrumentation.ipc.FileChannelImplInstrumentation;
+import paragent.agent.instrumentation.ipc.FileInputStreamInstrumentation;
+import paragent.agent.instrumentation.ipc.FileLockImplInstrumentation;
+import paragent.agent.instrumentation.ipc.FileOutputStreamInstrumentation;
+import paragent.agent.instrumentation.ipc.NioSocketImplInstrumentation;
+import paragent.agent.instrumentation.ipc.ObjectInputStreamInstrumentation;
+import paragent.agent.instrumentation.ipc.ObjectOutputStreamInstrumentation;
+import paragent.agent.instrumentation.ipc.ServerSocketChannelImplInstrumentation;
+import paragent.agent.instrumentation.ipc.SocketChannelImplInstrumentation;
 import paragent.agent.instrumentation.locks.AqsInstrumentation;
 import paragent.agent.instrumentation.processes.ProcessStartInstrumentation;
 import paragent.agent.instrumentation.threads.ThreadExitInstrumentation;
@@ -43,7 +52,12 @@ public final class Instrumentations {
                 .ignore(not(namedOneOf(AqsInstrumentation.TARGET, ThreadExitInstrumentation.TARGET,
                         ProcessStartInstrumentation.TARGET, ThreadPoolExecutorInstrumentation.TARGET,
                         WorkerInstrumentation.TARGET, ScheduledThreadPoolExecutorInstrumentation.TARGET,
-                        ForkJoinPoolInstrumentation.TARGET, ForkJoinTaskInstrumentation.TARGET)))
+                        ForkJoinPoolInstrumentation.TARGET, ForkJoinTaskInstrumentation.TARGET,
+                        FileInputStreamInstrumentation.TARGET, FileOutputStreamInstrumentation.TARGET,
+                        NioSocketImplInstrumentation.TARGET, SocketChannelImplInstrumentation.TARGET,
+                        ServerSocketChannelImplInstrumentation.TARGET, ObjectOutputStreamInstrumentation.TARGET,
+                        ObjectInputStreamInstrumentation.TARGET, FileChannelImplInstrumentation.TARGET,
+                        FileLockImplInstrumentation.TARGET)))
                 .type(named(AqsInstrumentation.TARGET))
                 .transform(AqsInstrumentation.transformer())
                 .type(named(ThreadExitInstrumentation.TARGET))
@@ -60,6 +74,24 @@ public final class Instrumentations {
                 .transform(ForkJoinPoolInstrumentation.transformer())
                 .type(named(ForkJoinTaskInstrumentation.TARGET))
                 .transform(ForkJoinTaskInstrumentation.transformer())
+                .type(named(FileInputStreamInstrumentation.TARGET))
+                .transform(FileInputStreamInstrumentation.transformer())
+                .type(named(FileOutputStreamInstrumentation.TARGET))
+                .transform(FileOutputStreamInstrumentation.transformer())
+                .type(named(NioSocketImplInstrumentation.TARGET))
+                .transform(NioSocketImplInstrumentation.transformer())
+                .type(named(SocketChannelImplInstrumentation.TARGET))
+                .transform(SocketChannelImplInstrumentation.transformer())
+                .type(named(ServerSocketChannelImplInstrumentation.TARGET))
+                .transform(ServerSocketChannelImplInstrumentation.transformer())
+                .type(named(ObjectOutputStreamInstrumentation.TARGET))
+                .transform(ObjectOutputStreamInstrumentation.transformer())
+                .type(named(ObjectInputStreamInstrumentation.TARGET))
+                .transform(ObjectInputStreamInstrumentation.transformer())
+                .type(named(FileChannelImplInstrumentation.TARGET))
+                .transform(FileChannelImplInstrumentation.transformer())
+                .type(named(FileLockImplInstrumentation.TARGET))
+                .transform(FileLockImplInstrumentation.transformer())
                 .installOn(inst);
     }
 
@@ -73,7 +105,10 @@ public final class Instrumentations {
     private static void loadTargets() {
         for (String target : List.of(ThreadPoolExecutorInstrumentation.TARGET, WorkerInstrumentation.TARGET,
                 ScheduledThreadPoolExecutorInstrumentation.TARGET, ForkJoinPoolInstrumentation.TARGET,
-                ForkJoinTaskInstrumentation.TARGET)) {
+                ForkJoinTaskInstrumentation.TARGET, NioSocketImplInstrumentation.TARGET,
+                SocketChannelImplInstrumentation.TARGET, ServerSocketChannelImplInstrumentation.TARGET,
+                FileChannelImplInstrumentation.TARGET, FileLockImplInstrumentation.TARGET,
+                ObjectOutputStreamInstrumentation.TARGET, ObjectInputStreamInstrumentation.TARGET)) {
             try {
                 Class.forName(target, false, null);
             } catch (ClassNotFoundException e) {

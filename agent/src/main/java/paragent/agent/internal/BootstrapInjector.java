@@ -43,6 +43,18 @@ public final class BootstrapInjector {
             "paragent.agent.bootstrap.ProcessSpawnEvent",
             "paragent.agent.bootstrap.ProcessExitEvent",
             "paragent.agent.bootstrap.ChildJvmAgents",
+            "paragent.agent.bootstrap.ChannelOpenEvent",
+            "paragent.agent.bootstrap.ChannelSummaryEvent",
+            "paragent.agent.bootstrap.ChannelOpEvent",
+            "paragent.agent.bootstrap.SerializationSummaryEvent",
+            "paragent.agent.bootstrap.FileLockWaitEvent",
+            "paragent.agent.bootstrap.FileLockSummaryEvent",
+            "paragent.agent.bootstrap.MappedFileEvent",
+            "paragent.agent.bootstrap.IoInternals",
+            "paragent.agent.bootstrap.ChannelSink",
+            "paragent.agent.bootstrap.ChannelHooks",
+            "paragent.agent.bootstrap.FileLockSink",
+            "paragent.agent.bootstrap.FileLockHooks",
             "paragent.agent.bootstrap.ProcessSpawns");
 
     private BootstrapInjector() {
@@ -78,9 +90,11 @@ public final class BootstrapInjector {
         Module bootUnnamed = last.getModule();
         // java.base must read the module of the classes its woven advice calls, LockWaits reads
         // the owner of an AbstractOwnableSynchronizer and ProcessSpawns the JDK's exit-status
-        // futures of child processes through private lookups.
+        // futures of child processes, IoInternals the descriptors under process pipe streams and the
+        // addresses of sockets through private lookups.
         inst.redefineModule(javaBase, Set.of(bootUnnamed), Map.of(),
-                Map.of("java.util.concurrent.locks", Set.of(bootUnnamed), "java.lang", Set.of(bootUnnamed)),
+                Map.of("java.util.concurrent.locks", Set.of(bootUnnamed), "java.lang", Set.of(bootUnnamed),
+                        "java.io", Set.of(bootUnnamed), "java.net", Set.of(bootUnnamed)),
                 Set.of(), Map.of());
         return bootUnnamed;
     }

@@ -8,14 +8,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
 import paragent.agent.AgentOptions;
 import paragent.agent.bootstrap.ChildJvmAgents;
+import paragent.agent.bootstrap.ChannelHooks;
+import paragent.agent.bootstrap.ChannelSummaryEvent;
 import paragent.agent.bootstrap.ExecutorHooks;
 import paragent.agent.bootstrap.ExecutorSummaryEvent;
+import paragent.agent.bootstrap.FileLockHooks;
+import paragent.agent.bootstrap.FileLockSummaryEvent;
 import paragent.agent.bootstrap.LockSummaryEvent;
 import paragent.agent.bootstrap.LockWaits;
 import paragent.agent.bootstrap.ProcessExitEvent;
 import paragent.agent.bootstrap.ProcessSpawns;
 import paragent.agent.bootstrap.RunInfoEvent;
 import paragent.agent.bootstrap.SchedStatEvent;
+import paragent.agent.bootstrap.SerializationSummaryEvent;
 import paragent.agent.bootstrap.ThreadExits;
 import paragent.agent.bootstrap.ThreadTimesEvent;
 import paragent.agent.internal.Log;
@@ -43,6 +48,8 @@ public final class RecordingController {
     private final ReportWriter reports;
     private final LockAggregator locks = new LockAggregator();
     private final ExecutorAggregator executors = new ExecutorAggregator();
+    private final ChannelAggregator channels = new ChannelAggregator();
+    private final FileLockAggregator fileLocks;
     private final ThreadTimesSampler threadTimes = new ThreadTimesSampler();
     private final SchedStatSampler schedStat = SchedStatSampler.create();
     private final ChildProcesses children = new ChildProcesses();
@@ -52,6 +59,7 @@ public final class RecordingController {
         this.options = options;
         this.session = session;
         this.reports = reports;
+        this.fileLocks = new FileLockAggregator(options.threshold().toNanos());
     }
 
     /**
@@ -73,13 +81,19 @@ public final class RecordingController {
         FlightRecorder.addPeriodicEvent(SchedStatEvent.class, schedStat::sampleAll);
         FlightRecorder.addPeriodicEvent(ProcessExitEvent.class, this::endChildren);
         FlightRecorder.addPeriodicEvent(ExecutorSummaryEvent.class, executors::emit);
+        FlightRecorder.addPeriodicEvent(ChannelSummaryEvent.class, channels::emitChannels);
+        FlightRecorder.addPeriodicEvent(SerializationSummaryEvent.class, channels::emitSerialization);
+        FlightRecorder.addPeriodicEvent(FileLockSummaryEvent.class, fileLocks::emit);
         LockWaits.install(locks);
         ExecutorHooks.install(executors);
         executors.registerCommonPool();
         ThreadExits.install(this::threadExiting);
         ProcessSpawns.install(children);
         ChildJvmAgents.install(lineage.childAgentArgument());
+        ChannelHooks.install(channels);
+        FileLockHooks.install(fileLocks);
         writeRunInfo(version, lineage);
+        channels.registerOwnPipes();
         threadTimes.emitBaseline();
         schedStat.sampleAll();
 
@@ -122,12 +136,15 @@ public final class RecordingController {
                 Thread.sleep(FLUSH_PERIOD.toMillis());
                 locks.emit();
                 executors.emit();
+                channels.emitChannels();
+                channels.emitSerialization();
+                fileLocks.emit();
                 threadTimes.emitAll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            Log.failure("periodic recording of lock, executor and thread totals stopped", t);
+            Log.failure("periodic recording of lock, executor, channel and thread totals stopped", t);
         }
     }
 
@@ -198,5 +215,7 @@ public final class RecordingController {
         ThreadExits.install(null);
         ProcessSpawns.install(null);
         ChildJvmAgents.install(null);
+        ChannelHooks.install(null);
+        FileLockHooks.install(null);
     }
 }

@@ -73,6 +73,15 @@ final class RecordingSettings {
         settings.put("paragent.ExecutorCreated#stackTrace", "true");
         settings.put("paragent.ExecutorWorker#enabled", "true");
         settings.put("paragent.RunInfo#enabled", "true");
+        periodic(settings, "paragent.ChannelSummary", "endChunk");
+        periodic(settings, "paragent.SerializationSummary", "endChunk");
+        periodic(settings, "paragent.FileLockSummary", "endChunk");
+        // The agent decides which ChannelOpen and ChannelOp events to write (see ChannelAggregator).
+        enable(settings, "paragent.ChannelOpen", "0 ns", true);
+        enable(settings, "paragent.ChannelOp", "0 ns", true);
+        enable(settings, "paragent.FileLockWait", thresholdText, true);
+        settings.put("paragent.MappedFile#enabled", "true");
+        settings.put("paragent.MappedFile#stackTrace", "true");
         return settings;
     }
 
