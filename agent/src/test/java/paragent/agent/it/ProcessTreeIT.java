@@ -1,10 +1,15 @@
 package paragent.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -77,6 +82,43 @@ class ProcessTreeIT {
         assertThat(found.warnings()).isEmpty();
         assertThat(found.recordings()).containsExactly(out.resolve("paragent-" + child.getLong("pid") + ".jfr"),
                 out.resolve("paragent-" + grandchild.getLong("pid") + ".jfr"));
+
+        assertTheReportIsTheWholeTree(out.resolve("paragent-" + rootPid + ".json"), rootPid, child.getLong("pid"),
+                grandchild.getLong("pid"));
+    }
+
+    /**
+     * The root's exit report merges the three recordings: a process tree of root, child and
+     * grandchild in that order, and the pipes between them matched end to end with the exact bytes
+     * {@code ProcessTreeApp} sends each way.
+     */
+    private static void assertTheReportIsTheWholeTree(Path json, long root, long child, long grandchild)
+            throws IOException {
+        JsonNode tree = new ObjectMapper().readTree(json.toFile()).path("processTree");
+        assertThat(tree.path("processes")).extracting(p -> p.path("pid").asLong(), p -> p.path("depth").asInt())
+                .containsExactly(tuple(root, 0), tuple(child, 1), tuple(grandchild, 2));
+        int questions = 3 * "line N\n".length();
+        JsonNode rootToChild = link(tree, root, child, "stdin");
+        assertThat(rootToChild.path("matched").asBoolean()).as(rootToChild.toString()).isTrue();
+        assertThat(rootToChild.path("bytesFromTo").asLong()).isEqualTo(questions);
+        assertThat(link(tree, root, child, "stdout").path("bytesToFrom").asLong())
+                .isEqualTo(3 * "child passes on 'grandchild got line N'\n".length());
+        JsonNode childToGrandchild = link(tree, child, grandchild, "stdin");
+        assertThat(childToGrandchild.path("matched").asBoolean()).as(childToGrandchild.toString()).isTrue();
+        assertThat(childToGrandchild.path("bytesFromTo").asLong()).isEqualTo(questions);
+        assertThat(childToGrandchild.path("sendSite").asText()).startsWith(APP + ".ask(");
+        assertThat(childToGrandchild.path("receiveSite").asText()).startsWith(APP + ".answer(");
+        assertThat(link(tree, child, grandchild, "stdout").path("bytesToFrom").asLong())
+                .isEqualTo(3 * "grandchild got line N\n".length());
+    }
+
+    private static JsonNode link(JsonNode tree, long from, long to, String stream) {
+        List<JsonNode> links = new ArrayList<>();
+        tree.path("links").forEach(links::add);
+        return links.stream().filter(l -> l.path("fromPid").asLong() == from && l.path("toPid").asLong() == to
+                        && l.path("name").asText().endsWith("(" + stream + ")"))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + stream + " link " + from + " -> " + to
+                        + " in " + tree.path("links")));
     }
 
     @Test
