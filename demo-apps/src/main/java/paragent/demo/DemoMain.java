@@ -223,8 +223,12 @@ public final class DemoMain {
     private static void printDemoUsage(Demo demo, PrintStream out) {
         out.println("usage: java -jar demo-apps.jar " + demo.name() + " [common options] [demo options]");
         out.println(demo.description());
-        out.println("expected finding: " + demo.expectedFinding(DemoConfig.of(DEFAULT_THREADS, Variant.BOTTLENECK,
-                DemoConfig.DEFAULT_SCALE)).describe());
+        DemoConfig defaults = DemoConfig.of(DEFAULT_THREADS, Variant.BOTTLENECK, DemoConfig.DEFAULT_SCALE);
+        out.println("expected finding: " + demo.expectedFinding(defaults).describe());
+        if (demo.supportsProcesses()) {
+            out.println("process mode: with --processes N expects "
+                    + demo.expectedFinding(defaults.withProcesses(DEFAULT_THREADS)).describe());
+        }
         out.println();
         printCommonOptions(out);
         if (!demo.options().isEmpty()) {

@@ -41,6 +41,9 @@ final class PipesWorker implements Worker {
             } catch (ClassNotFoundException e) {
                 throw new IOException("unexpected message", e);
             }
+            if (batch.round != round) {
+                throw new IOException("batch of round " + batch.round + " where round " + round + " was due");
+            }
             long sum = 0;
             for (Batch.Sample sample : batch.samples) {
                 sum += PipesDemo.work(sample.value);

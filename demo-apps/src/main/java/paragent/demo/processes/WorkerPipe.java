@@ -1,6 +1,7 @@
 package paragent.demo.processes;
 
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
@@ -87,14 +88,22 @@ public final class WorkerPipe implements AutoCloseable {
      * waits for it to exit.
      *
      * @throws IOException if a pipe fails
-     * @throws IllegalStateException if the worker exited non-zero, wrote past its trailer, or
-     *     counted other bytes than the parent did
+     * @throws IllegalStateException if the worker exited non-zero, ended without or wrote past its
+     *     trailer, or counted other bytes than the parent did
      * @throws InterruptedException if interrupted while waiting for the exit
      */
     public void finish() throws IOException, InterruptedException {
         stdin.close();
-        long workerRead = receiveLong();
-        long workerWrote = receiveLong();
+        long workerRead;
+        long workerWrote;
+        try {
+            workerRead = receiveLong();
+            workerWrote = receiveLong();
+        } catch (EOFException e) {
+            finished = true;
+            throw new IllegalStateException("worker " + process.pid() + " ended without its trailer, exit "
+                    + process.waitFor(), e);
+        }
         long start = System.nanoTime();
         int end = stdout.read();
         read(0, start);

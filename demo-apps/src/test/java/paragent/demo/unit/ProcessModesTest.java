@@ -1,6 +1,7 @@
 package paragent.demo.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import paragent.demo.Variant;
 import paragent.demo.gil.GilDemo;
 import paragent.demo.pipes.PipesDemo;
 import paragent.demo.pool.PoolDemo;
+import paragent.demo.processes.PipeMeter;
+import paragent.demo.processes.WorkerPipe;
 import paragent.demo.processes.WorkerProcesses;
 import paragent.demo.sharedcounter.SharedCounterDemo;
 
@@ -103,7 +106,16 @@ class ProcessModesTest {
     }
 
     @Test
-    void everyProcessModeReportsThePipeMetrics() {
+    void aWorkerThatFailsFailsTheParentLoudly() throws Exception {
+        // amdahl has no worker code: WorkerMain says so on stderr and exits 2 without a trailer
+        try (WorkerPipe worker = WorkerPipe.attach(WorkerProcesses.builder("amdahl").start(), new PipeMeter())) {
+            assertThatThrownBy(worker::finish).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ended without its trailer, exit 2");
+        }
+    }
+
+    @Test
+    void demosWithAProcessMode() {
         assertThat(Demos.all().stream().filter(Demo::supportsProcesses).map(Demo::name))
                 .containsExactly("shared-counter", "gil", "pool", "pipes");
     }
