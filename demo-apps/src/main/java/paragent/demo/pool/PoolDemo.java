@@ -35,9 +35,9 @@ public final class PoolDemo implements Demo {
     /**
      * Inputs mapped at scale 1 in the process mode: each one there is a round trip through two
      * pipes (~10–30 µs), so the process mode maps fewer to run a few seconds too. Its sum is the
-     * thread mode's at {@code --scale 0.125}.
+     * thread mode's at {@code --scale 0.25}.
      */
-    public static final long DEFAULT_PROCESS_INPUTS = 100_000L;
+    public static final long DEFAULT_PROCESS_INPUTS = 200_000L;
     /** SplitMix64 rounds per input: about 2 µs of work. */
     public static final int DEFAULT_STEPS = 500;
     /** Chunks per worker in the fixed variant: few enough to be cheap, enough to even out. */

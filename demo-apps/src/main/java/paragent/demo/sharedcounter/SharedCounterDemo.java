@@ -42,9 +42,9 @@ public final class SharedCounterDemo implements Demo {
     /**
      * Increments at scale 1 in the process mode: a file lock handed between processes costs tens of
      * microseconds, so the process mode does fewer to run a few seconds too. Its count is the
-     * thread mode's at {@code --scale 0.0714...} (1/14).
+     * thread mode's at {@code --scale 0.142857} (1/7).
      */
-    public static final long DEFAULT_PROCESS_INCREMENTS = 100_000L;
+    public static final long DEFAULT_PROCESS_INCREMENTS = 200_000L;
     /** Mixing steps inside the lock per increment. */
     public static final int DEFAULT_CRITICAL_STEPS = 1_000;
     /** Mixing steps outside the lock per increment. */
