@@ -1,6 +1,8 @@
 package paragent.demo;
 
 import java.util.List;
+import java.util.Optional;
+import paragent.demo.processes.Worker;
 
 /**
  * One demo program: a port of a seed example with a planted bottleneck and a fixed variant.
@@ -9,6 +11,10 @@ import java.util.List;
  * and independent of {@link DemoConfig#threads()}, spread over exactly {@code threads} worker
  * threads; its bottleneck is real work, never a sleep. Both variants compute the same result.
  * {@link #expectedFinding} states what a diagnosis of the bottleneck variant must report.
+ *
+ * <p>A demo with a process mode ({@link #supportsProcesses()}) runs {@link DemoConfig#processes()}
+ * worker JVMs instead when it is above 0, each serving the demo's {@link #worker()} over its
+ * stdin and stdout, for the same total work and the same result.
  *
  * <p>Implementations are stateless: one instance may run several configs, one after another or
  * concurrently.
@@ -35,11 +41,25 @@ public interface Demo {
         return cores;
     }
 
+    /**
+     * The code a worker JVM of this demo's process mode runs ({@link WorkerMain} dispatches to it);
+     * empty for a demo without a process mode.
+     */
+    default Optional<Worker> worker() {
+        return Optional.empty();
+    }
+
+    /** Whether this demo has a process mode ({@code --processes N}). */
+    default boolean supportsProcesses() {
+        return worker().isPresent();
+    }
+
     /** The finding the bottleneck variant of this config must produce; never null. */
     ExpectedFinding expectedFinding(DemoConfig config);
 
     /**
-     * Runs the demo on {@code config.threads()} new worker threads and waits for them.
+     * Runs the demo on {@code config.threads()} new worker threads, or in process mode on
+     * {@code config.processes()} worker JVMs, and waits for them.
      *
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */

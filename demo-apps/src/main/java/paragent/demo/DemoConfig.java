@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How one demo run is configured: worker thread count, variant, work scale and the demo's own
- * options.
+ * How one demo run is configured: worker thread count, variant, work scale, the demo's own
+ * options and, for the demos that have one, the process mode.
  *
  * <p>{@code options} maps an option name without its leading dashes ({@code "lock"}) to its value
  * as typed; a flag maps to {@code "true"}. Absent options take the default declared by the demo's
@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param variant which variant runs
  * @param scale multiplier of the demo's default total work, finite and positive
  * @param options demo-specific options, already validated by {@link DemoMain} or the caller
+ * @param processes worker processes (JVMs) of the process mode, or 0 for the thread mode
  */
-public record DemoConfig(int threads, Variant variant, double scale, Map<String, String> options) {
+public record DemoConfig(int threads, Variant variant, double scale, Map<String, String> options, int processes) {
 
     /** Scale when none is given: the default amount of work. */
     public static final double DEFAULT_SCALE = 1.0;
@@ -33,6 +34,14 @@ public record DemoConfig(int threads, Variant variant, double scale, Map<String,
             throw new IllegalArgumentException("--scale must be a positive number, not " + scale);
         }
         options = Map.copyOf(options);
+        if (processes < 0) {
+            throw new IllegalArgumentException("--processes must be at least 1, not " + processes);
+        }
+    }
+
+    /** A thread-mode config. */
+    public DemoConfig(int threads, Variant variant, double scale, Map<String, String> options) {
+        this(threads, variant, scale, options, 0);
     }
 
     /** A config with no demo-specific options. */
@@ -44,7 +53,17 @@ public record DemoConfig(int threads, Variant variant, double scale, Map<String,
     public DemoConfig withOption(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(options);
         copy.put(name, value);
-        return new DemoConfig(threads, variant, scale, copy);
+        return new DemoConfig(threads, variant, scale, copy, processes);
+    }
+
+    /** A copy of this config that runs {@code count} worker processes ({@code 0}: the thread mode). */
+    public DemoConfig withProcesses(int count) {
+        return new DemoConfig(threads, variant, scale, options, count);
+    }
+
+    /** Whether this config runs worker processes rather than worker threads. */
+    public boolean isProcessMode() {
+        return processes > 0;
     }
 
     /**

@@ -9,14 +9,15 @@ import java.util.Optional;
  * Command-line entry point of {@code demo-apps.jar}.
  *
  * <pre>
- * java -jar demo-apps.jar NAME [--threads N] [--variant bottleneck|fixed] [--scale F] [demo options]
+ * java -jar demo-apps.jar NAME [--threads N | --processes N] [--variant bottleneck|fixed] [--scale F] [demo options]
  * java -jar demo-apps.jar NAME --help
  * java -jar demo-apps.jar --list
  * java -jar demo-apps.jar --help
  * </pre>
  *
- * <p>A run prints one line {@code NAME variant=V threads=N wallMillis=MS result=R} on stdout,
- * then one {@code metric.KEY=VALUE} line per extra metric, and exits 0. Bad arguments print one
+ * <p>A run prints one line {@code NAME variant=V threads=N wallMillis=MS result=R} on stdout
+ * ({@code processes=N} instead of {@code threads=N} in a process mode), then one
+ * {@code metric.KEY=VALUE} line per extra metric, and exits 0. Bad arguments print one
  * line on stderr and exit {@value #EXIT_USAGE}; a demo that fails prints one line and exits
  * {@value #EXIT_FAILURE}. Options take {@code --key value} or {@code --key=value}. Stateless.
  */
@@ -81,7 +82,8 @@ public final class DemoMain {
         }
         try {
             DemoResult result = demo.get().run(config);
-            out.println(demo.get().name() + " variant=" + config.variant().cliName() + " threads=" + config.threads()
+            String workers = config.isProcessMode() ? " processes=" + config.processes() : " threads=" + config.threads();
+            out.println(demo.get().name() + " variant=" + config.variant().cliName() + workers
                     + " wallMillis=" + result.wallMillis() + " result=" + result.result());
             result.metrics().forEach((key, value) -> out.println("metric." + key + "=" + value));
             return 0;
@@ -106,6 +108,7 @@ public final class DemoMain {
         int threads = DEFAULT_THREADS;
         Variant variant = Variant.BOTTLENECK;
         double scale = DemoConfig.DEFAULT_SCALE;
+        int processes = 0;
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -141,7 +144,11 @@ public final class DemoMain {
                     scale = parseScale(value);
                     break;
                 case "processes":
-                    throw new IllegalArgumentException("--processes is not yet supported; use --threads");
+                    if (!demo.supportsProcesses()) {
+                        throw new IllegalArgumentException(demo.name() + " has no process mode; use --threads");
+                    }
+                    processes = parseInt("--processes", value, 1, MAX_THREADS);
+                    break;
                 default:
                     if (demoOption == null) {
                         throw new IllegalArgumentException("unknown option --" + key + " for " + demo.name()
@@ -151,7 +158,7 @@ public final class DemoMain {
                     options.put(key, value);
             }
         }
-        return new DemoConfig(threads, variant, scale, options);
+        return new DemoConfig(threads, variant, scale, options, processes);
     }
 
     private static DemoOption findOption(Demo demo, String key) {
@@ -188,12 +195,14 @@ public final class DemoMain {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("usage: java -jar demo-apps.jar NAME [--threads N] [--variant bottleneck|fixed] [--scale F] [options]");
+        out.println("usage: java -jar demo-apps.jar NAME [--threads N | --processes N] [--variant bottleneck|fixed]"
+                + " [--scale F] [options]");
         out.println("       java -jar demo-apps.jar NAME --help    options of one demo");
         out.println("       java -jar demo-apps.jar --list         demos and their expected findings");
         out.println();
         out.println("Runs one demo: a fixed total amount of work (independent of --threads) on N worker threads,");
         out.println("then prints 'NAME variant=V threads=N wallMillis=MS result=R' and metric.KEY=VALUE lines.");
+        out.println("Demos with a process mode run N worker JVMs instead with --processes N.");
         out.println();
         printCommonOptions(out);
         out.println();
@@ -208,14 +217,18 @@ public final class DemoMain {
         out.printf("  %-34s %s%n", "--threads N", "worker threads (default " + DEFAULT_THREADS + ")");
         out.printf("  %-34s %s%n", "--variant bottleneck|fixed", "planted bottleneck or fixed (default bottleneck)");
         out.printf("  %-34s %s%n", "--scale F", "multiplies the total work (default 1.0)");
-        out.printf("  %-34s %s%n", "--processes N", "worker processes (not yet supported)");
+        out.printf("  %-34s %s%n", "--processes N", "worker JVMs instead of threads (demos with a process mode)");
     }
 
     private static void printDemoUsage(Demo demo, PrintStream out) {
         out.println("usage: java -jar demo-apps.jar " + demo.name() + " [common options] [demo options]");
         out.println(demo.description());
-        out.println("expected finding: " + demo.expectedFinding(DemoConfig.of(DEFAULT_THREADS, Variant.BOTTLENECK,
-                DemoConfig.DEFAULT_SCALE)).describe());
+        DemoConfig defaults = DemoConfig.of(DEFAULT_THREADS, Variant.BOTTLENECK, DemoConfig.DEFAULT_SCALE);
+        out.println("expected finding: " + demo.expectedFinding(defaults).describe());
+        if (demo.supportsProcesses()) {
+            out.println("process mode: with --processes N expects "
+                    + demo.expectedFinding(defaults.withProcesses(DEFAULT_THREADS)).describe());
+        }
         out.println();
         printCommonOptions(out);
         if (!demo.options().isEmpty()) {
@@ -231,6 +244,10 @@ public final class DemoMain {
             out.printf("%-16s %s%n", demo.name(), demo.description());
             ExpectedFinding expected = demo.expectedFinding(defaults);
             out.printf("%-16s expects %s%n", "", expected.describe());
+            if (demo.supportsProcesses()) {
+                out.printf("%-16s process mode: with --processes N expects %s%n", "",
+                        demo.expectedFinding(defaults.withProcesses(DEFAULT_THREADS)).describe());
+            }
             for (DemoOption option : demo.options()) {
                 for (String choice : option.choices()) {
                     ExpectedFinding other = demo.expectedFinding(defaults.withOption(option.name(), choice));

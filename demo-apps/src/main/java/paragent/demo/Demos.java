@@ -8,6 +8,7 @@ import paragent.demo.gil.GilDemo;
 import paragent.demo.montecarlo.MonteCarloDemo;
 import paragent.demo.oversubscribe.OversubscribeDemo;
 import paragent.demo.parallelloop.ParallelLoopDemo;
+import paragent.demo.pipes.PipesDemo;
 import paragent.demo.pool.PoolDemo;
 import paragent.demo.sharedcounter.SharedCounterDemo;
 
@@ -19,7 +20,7 @@ public final class Demos {
 
     private static final List<Demo> ALL = List.of(
             new SharedCounterDemo(), new GilDemo(), new MonteCarloDemo(), new PoolDemo(), new ParallelLoopDemo(),
-            new OversubscribeDemo(), new AmdahlDemo(), new GcChurnDemo());
+            new OversubscribeDemo(), new AmdahlDemo(), new GcChurnDemo(), new PipesDemo());
 
     private Demos() {
     }

@@ -2,6 +2,7 @@ package paragent.demo.gil;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import paragent.demo.Demo;
 import paragent.demo.DemoConfig;
@@ -10,6 +11,7 @@ import paragent.demo.DemoResult;
 import paragent.demo.ExpectedFinding;
 import paragent.demo.Variant;
 import paragent.demo.Workers;
+import paragent.demo.processes.Worker;
 
 /**
  * {@code gil}, after the seed's {@code mt_pro.py}: CPU-bound work on threads that, like CPython
@@ -20,7 +22,8 @@ import paragent.demo.Workers;
  * Bottleneck: every unit runs while holding one {@link GlobalInterpreterLock}, released and
  * re-acquired every {@code --switch-interval} units (CPython's switch interval), so threads take
  * turns and at most one computes at a time. Fixed: no global lock. Result: the prime count, the
- * same in both variants. Stateless; see {@link Demo}.
+ * same in both variants. With {@code --processes N} the counting runs in worker JVMs instead
+ * ({@link GilProcesses}). Stateless; see {@link Demo}.
  */
 public final class GilDemo implements Demo {
 
@@ -51,12 +54,23 @@ public final class GilDemo implements Demo {
     }
 
     @Override
+    public Optional<Worker> worker() {
+        return Optional.of(new GilProcesses());
+    }
+
+    @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
+        if (config.isProcessMode()) {
+            return ExpectedFinding.of("PROCESS_SPAWN", "java", "paragent.demo.gil.");
+        }
         return ExpectedFinding.lockContention("paragent.demo.gil.GlobalInterpreterLock", "paragent.demo.gil.");
     }
 
     @Override
     public DemoResult run(DemoConfig config) throws InterruptedException {
+        if (config.isProcessMode()) {
+            return GilProcesses.run(config);
+        }
         long limit = config.scaled(DEFAULT_LIMIT);
         long units = (limit + UNIT_WIDTH - 1) / UNIT_WIDTH;
         int threads = config.threads();
@@ -66,7 +80,7 @@ public final class GilDemo implements Demo {
 
         long wallNanos = Workers.runAll(name(), threads, index -> {
             long count = gil == null
-                    ? countFree(index, threads, units, limit)
+                    ? countEvery(index, threads, limit)
                     : countUnderLock(gil, switchInterval, index, threads, units, limit);
             primes.add(count);
         });
@@ -74,9 +88,11 @@ public final class GilDemo implements Demo {
                 Map.of("units", Long.toString(units)));
     }
 
-    private static long countFree(int index, int threads, long units, long limit) {
+    /** The primes below {@code limit} in units {@code first, first+step, ...}. */
+    static long countEvery(int first, int step, long limit) {
+        long units = (limit + UNIT_WIDTH - 1) / UNIT_WIDTH;
         long count = 0;
-        for (long unit = index; unit < units; unit += threads) {
+        for (long unit = first; unit < units; unit += step) {
             count += countUnit(unit, limit);
         }
         return count;

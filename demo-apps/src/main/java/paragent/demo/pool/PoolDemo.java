@@ -3,6 +3,7 @@ package paragent.demo.pool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import paragent.demo.Demo;
@@ -12,6 +13,7 @@ import paragent.demo.DemoResult;
 import paragent.demo.ExpectedFinding;
 import paragent.demo.Variant;
 import paragent.demo.Workers;
+import paragent.demo.processes.Worker;
 
 /**
  * {@code pool}, after the seed's {@code pro_pool_execu.py}: a pool executor maps a function over
@@ -23,12 +25,19 @@ import paragent.demo.Workers;
  * submitted one by one from the calling thread, as {@code executor.map} does with its default
  * chunk size of 1, so queueing and hand-off cost as much as the function. Fixed: the same
  * inputs in {@value #CHUNKS_PER_WORKER} contiguous chunks per worker. Result: the sum of the
- * hashes (mod 2<sup>64</sup>, in hex), the same in both variants. Stateless; see {@link Demo}.
+ * hashes (mod 2<sup>64</sup>, in hex), the same in both variants. With {@code --processes N} the
+ * pool is one of worker JVMs fed over pipes ({@link PoolProcesses}). Stateless; see {@link Demo}.
  */
 public final class PoolDemo implements Demo {
 
     /** Inputs mapped at scale 1. */
     public static final long DEFAULT_INPUTS = 800_000L;
+    /**
+     * Inputs mapped at scale 1 in the process mode: each one there is a round trip through two
+     * pipes (~10–30 µs), so the process mode maps fewer to run a few seconds too. Its sum is the
+     * thread mode's at {@code --scale 0.25}.
+     */
+    public static final long DEFAULT_PROCESS_INPUTS = 200_000L;
     /** SplitMix64 rounds per input: about 2 µs of work. */
     public static final int DEFAULT_STEPS = 500;
     /** Chunks per worker in the fixed variant: few enough to be cheap, enough to even out. */
@@ -56,17 +65,28 @@ public final class PoolDemo implements Demo {
     }
 
     @Override
+    public Optional<Worker> worker() {
+        return Optional.of(new PoolProcesses());
+    }
+
+    @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
+        if (config.isProcessMode()) {
+            return ExpectedFinding.of("IPC", "pipe to child", "paragent.demo.pool.");
+        }
         return ExpectedFinding.of("TASK_OVERHEAD", "pool-worker", "paragent.demo.pool.");
     }
 
     @Override
     public DemoResult run(DemoConfig config) throws InterruptedException {
-        long inputs = config.scaled(DEFAULT_INPUTS);
+        long inputs = config.scaled(config.isProcessMode() ? DEFAULT_PROCESS_INPUTS : DEFAULT_INPUTS);
         if (inputs > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--scale too large: " + inputs + " inputs");
         }
         int steps = STEPS.intValue(config);
+        if (config.isProcessMode()) {
+            return PoolProcesses.run(config, inputs, steps);
+        }
         ThreadPoolExecutor pool = Workers.newPool(name(), config.threads());
         try {
             long startNanos = System.nanoTime();
@@ -108,7 +128,7 @@ public final class PoolDemo implements Demo {
         return tasks;
     }
 
-    private static long hashRange(long from, long to, int steps) {
+    static long hashRange(long from, long to, int steps) {
         long sum = 0;
         for (long x = from; x < to; x++) {
             sum += hash(x, steps);

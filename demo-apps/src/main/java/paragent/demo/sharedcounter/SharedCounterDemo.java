@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import paragent.demo.Demo;
@@ -14,6 +15,7 @@ import paragent.demo.DemoResult;
 import paragent.demo.ExpectedFinding;
 import paragent.demo.Variant;
 import paragent.demo.Workers;
+import paragent.demo.processes.Worker;
 
 /**
  * {@code shared-counter}, after the seed's {@code mul_var.py}: workers increment one shared
@@ -29,12 +31,20 @@ import paragent.demo.Workers;
  * <p>{@code --measure-contention} enables thread contention monitoring and reports
  * {@code metric.blockedMillis} (the workers' {@code ThreadInfo.getBlockedTime()}, summed) and,
  * for {@code --lock reentrant}, {@code metric.lockWaitMillis} (time in {@code lock()}, summed).
- * Stateless; see {@link Demo}.
+ * With {@code --processes N}, worker JVMs increment a memory-mapped counter file under a file lock
+ * instead ({@link SharedCounterProcesses}; {@code --lock} and {@code --measure-contention} apply to
+ * the thread mode only). Stateless; see {@link Demo}.
  */
 public final class SharedCounterDemo implements Demo {
 
     /** Increments at scale 1. */
     public static final long DEFAULT_INCREMENTS = 1_400_000L;
+    /**
+     * Increments at scale 1 in the process mode: a file lock handed between processes costs tens of
+     * microseconds, so the process mode does fewer to run a few seconds too. Its count is the
+     * thread mode's at {@code --scale 0.142857} (1/7).
+     */
+    public static final long DEFAULT_PROCESS_INCREMENTS = 200_000L;
     /** Mixing steps inside the lock per increment. */
     public static final int DEFAULT_CRITICAL_STEPS = 1_000;
     /** Mixing steps outside the lock per increment. */
@@ -67,16 +77,27 @@ public final class SharedCounterDemo implements Demo {
     }
 
     @Override
+    public Optional<Worker> worker() {
+        return Optional.of(new SharedCounterProcesses());
+    }
+
+    @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
+        if (config.isProcessMode()) {
+            return ExpectedFinding.lockContention("file lock", WHERE_PREFIX);
+        }
         String subject = isReentrant(config) ? "java.util.concurrent.locks.ReentrantLock" : "SharedCounter";
         return ExpectedFinding.lockContention(subject, WHERE_PREFIX);
     }
 
     @Override
     public DemoResult run(DemoConfig config) throws InterruptedException {
-        long increments = config.scaled(DEFAULT_INCREMENTS);
+        long increments = config.scaled(config.isProcessMode() ? DEFAULT_PROCESS_INCREMENTS : DEFAULT_INCREMENTS);
         int criticalSteps = CRITICAL.intValue(config);
         int outsideSteps = OUTSIDE.intValue(config);
+        if (config.isProcessMode()) {
+            return SharedCounterProcesses.run(config, increments, criticalSteps, outsideSteps);
+        }
         boolean measure = MEASURE_CONTENTION.isSet(config);
         Counter counter = newCounter(config, criticalSteps, measure);
 

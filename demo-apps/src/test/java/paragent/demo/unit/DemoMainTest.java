@@ -88,7 +88,7 @@ class DemoMainTest {
                 "paragent.demo.gil.GlobalInterpreterLock", "paragent.demo.montecarlo.HitCounter",
                 "pool", "TASK_OVERHEAD subject~pool-worker", "parallel-loop", "LOAD_IMBALANCE",
                 "oversubscribe", "OVERSUBSCRIPTION", "amdahl", "SERIAL_SECTION subject~main",
-                "gc-churn", "GC subject~Particle");
+                "gc-churn", "GC subject~Particle", "pipes");
     }
 
     @Test
@@ -105,7 +105,7 @@ class DemoMainTest {
         "", "no-such-demo", "--threads 4", "gil --threads", "gil --threads 0", "gil --threads x",
         "gil --variant slow", "gil --scale 0", "gil --scale -1", "gil --scale NaN", "gil --bogus 1",
         "gil stray", "gil --switch-interval 0", "shared-counter --lock spin", "shared-counter --critical -1",
-        "shared-counter --measure-contention=yes", "montecarlo --seed abc", "gil --processes 2",
+        "shared-counter --measure-contention=yes", "montecarlo --seed abc", "montecarlo --processes 2", "gil --processes 0", "gil --processes x",
         "pool --steps 0", "parallel-loop --max-steps -1", "oversubscribe --table-kb 0", "amdahl --steps 3",
         "gc-churn --particles 10"})
     void badArgumentsGiveOneLineOnStderrAndExitTwo(String argLine) {
@@ -120,7 +120,28 @@ class DemoMainTest {
     }
 
     @Test
-    void processesModeIsNotYetSupported() {
-        assertThat(run("montecarlo", "--processes", "2").err()).contains("--processes is not yet supported");
+    void demoWithoutAProcessModeRejectsProcessesInOneLine() {
+        assertThat(run("amdahl", "--processes", "2").err())
+                .isEqualTo("demo-apps: amdahl has no process mode; use --threads" + System.lineSeparator());
+    }
+
+    @Test
+    void processModeRunPrintsProcessesAndPipeMetrics() {
+        Outcome outcome = run("pool", "--processes", "2", "--variant", "fixed", "--scale", "0.01");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.outLines().get(0)).matches("pool variant=fixed processes=2 wallMillis=\\d+ result=\\p{XDigit}+");
+        assertThat(outcome.metrics()).containsOnlyKeys("tasks", "pipeBlockedMillis", "pipeBytes");
+    }
+
+    @Test
+    void listShowsWhichDemosHaveAProcessMode() {
+        List<String> processModes = run("--list").outLines().stream().filter(l -> l.contains("process mode:"))
+                .collect(Collectors.toList());
+
+        assertThat(processModes).hasSize(4);
+        assertThat(String.join("\n", processModes)).contains("PROCESS_SPAWN subject~java",
+                "IPC subject~pipe to child where=paragent.demo.pool.*", "LOCK_CONTENTION subject~file lock",
+                "IPC subject~pipe to child where=paragent.demo.pipes.*");
     }
 }

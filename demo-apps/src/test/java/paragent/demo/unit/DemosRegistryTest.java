@@ -22,7 +22,7 @@ class DemosRegistryTest {
     @Test
     void listsEveryDemoInOrder() {
         assertThat(Demos.all()).extracting(Demo::name).containsExactly("shared-counter", "gil", "montecarlo",
-                "pool", "parallel-loop", "oversubscribe", "amdahl", "gc-churn");
+                "pool", "parallel-loop", "oversubscribe", "amdahl", "gc-churn", "pipes");
     }
 
     @Test
@@ -53,10 +53,16 @@ class DemosRegistryTest {
         assertThat(Demos.byName("no-such-demo")).isEmpty();
     }
 
-    /** The default config plus one per value of every choice option, so each expectation is checked. */
+    /**
+     * The default config, its process mode where there is one, and one per value of every choice
+     * option, so each expectation is checked.
+     */
     private static List<DemoConfig> configsOf(Demo demo) {
         DemoConfig base = DemoConfig.of(4, Variant.BOTTLENECK, 1.0);
         List<DemoConfig> configs = new ArrayList<>(List.of(base));
+        if (demo.supportsProcesses()) {
+            configs.add(base.withProcesses(2));
+        }
         for (DemoOption option : demo.options()) {
             for (String choice : option.choices()) {
                 configs.add(base.withOption(option.name(), choice));
