@@ -2,10 +2,13 @@ package paragent.analyzer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import paragent.analyzer.diagnosis.Diagnosis;
 import paragent.analyzer.load.RecordingLoader;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.tree.Coordinators;
 import paragent.analyzer.tree.MultiAnalysis;
 import paragent.analyzer.tree.ProcessTrees;
 
@@ -26,7 +29,10 @@ public final class Analyzer {
      * @throws RecordingException with a one-line user message when the file cannot be analyzed
      */
     public static Analysis analyze(Path recording) throws RecordingException {
-        RecordingModel model = RecordingLoader.load(recording);
+        return analyze(RecordingLoader.load(recording));
+    }
+
+    private static Analysis analyze(RecordingModel model) {
         return new Analysis(model.recordingName(), model.jvm(), model.wallSeconds(), model.workers().size(),
                 model.samplePeriodNanos(), model.threads(), model.locks(), Diagnosis.diagnose(model),
                 model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc(), model.ipc(),
@@ -36,7 +42,8 @@ public final class Analyzer {
     /**
      * Analyzes each recording and merges them into runs: process trees of the JVMs that started one
      * another or talked over a matched socket. One recording gives one run of one process, its
-     * analysis unchanged.
+     * analysis unchanged. A parent whose children were recorded too is analyzed without its
+     * coordinator threads (see {@link paragent.analyzer.tree.Coordinators}): their waiting is the children's time.
      *
      * @param recordings {@code .jfr} files, at least one
      * @return the runs, in the order of their first recording
@@ -46,9 +53,15 @@ public final class Analyzer {
         if (recordings.isEmpty()) {
             throw new RecordingException("no recordings given: name at least one .jfr file");
         }
-        List<Analysis> analyses = new ArrayList<>();
+        List<RecordingModel> models = new ArrayList<>();
         for (Path recording : recordings) {
-            analyses.add(analyze(recording));
+            models.add(RecordingLoader.load(recording));
+        }
+        Set<Long> recordedPids = new HashSet<>();
+        models.forEach(m -> recordedPids.add(m.run().pid()));
+        List<Analysis> analyses = new ArrayList<>();
+        for (RecordingModel model : models) {
+            analyses.add(analyze(models.size() == 1 ? model : Coordinators.withoutCoordinators(model, recordedPids)));
         }
         return ProcessTrees.build(analyses);
     }

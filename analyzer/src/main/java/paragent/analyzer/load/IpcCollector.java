@@ -1,5 +1,6 @@
 package paragent.analyzer.load;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ final class IpcCollector {
     String runId;
     Long parentPid;
     Long agentStartNanos;
+    /** When {@code paragent.RunInfo} was written (epoch ns): the end of the agent's start-up; null when absent. */
+    Long runInfoEpochNanos;
     boolean children;
 
     /** Raw facts about one channel. */
@@ -101,6 +104,8 @@ final class IpcCollector {
         }
         if (event.hasField("agentStartNanos")) {
             agentStartNanos = event.getLong("agentStartNanos");
+            Instant written = event.getStartTime();
+            runInfoEpochNanos = written.getEpochSecond() * 1_000_000_000L + written.getNano();
         }
         if (event.hasField("children")) {
             children = event.getBoolean("children");

@@ -52,11 +52,24 @@ final class IpcModels {
     }
 
     static RunIdentity run(IpcCollector in, JvmInfo jvm, long startNanos, long endNanos) {
-        Double agentStart = in.agentStartNanos == null || in.agentStartNanos < 0 ? null
-                : in.agentStartNanos / NANOS_PER_SECOND;
         return new RunIdentity(in.runId, jvm.pid() == null ? -1 : jvm.pid(),
-                in.parentPid == null ? -1 : in.parentPid, agentStart, in.children, instant(startNanos),
-                instant(endNanos));
+                in.parentPid == null ? -1 : in.parentPid, agentStartBeforeRecording(in, startNanos), in.children,
+                instant(startNanos), instant(endNanos));
+    }
+
+    /**
+     * The part of the agent's start-up that passed before the recording's first event: the agent
+     * measures premain until it writes {@code paragent.RunInfo}, and the recording starts in between
+     * (after the instrumentation, before the recording's own start-up). A child's boot is the time
+     * from its parent's start call to its first event less this.
+     */
+    private static Double agentStartBeforeRecording(IpcCollector in, long startNanos) {
+        if (in.agentStartNanos == null || in.agentStartNanos < 0) {
+            return null;
+        }
+        long afterStart = in.runInfoEpochNanos == null || startNanos == Long.MAX_VALUE ? 0
+                : Math.max(0, in.runInfoEpochNanos - startNanos);
+        return Math.max(0, in.agentStartNanos - afterStart) / NANOS_PER_SECOND;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param runId the run this JVM belongs to ({@code <pid>-<epochMillis>} of the root JVM), or null when unknown
  * @param pid this JVM's pid; -1 when unknown
  * @param parentPid the parent JVM's pid under the {@code children} option, else the OS parent; -1 when unknown
- * @param agentStartSeconds the agent's own start-up in this JVM, or null when unknown
+ * @param agentStartSeconds the agent's own start-up in this JVM before {@code start}, or null when unknown
  * @param children whether the {@code children} option was on
  * @param start the recording's first event on this JVM's clock, or null when unknown
  * @param end the recording's last event, or null when unknown
