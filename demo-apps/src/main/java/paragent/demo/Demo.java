@@ -54,6 +54,14 @@ public interface Demo {
         return worker().isPresent();
     }
 
+    /**
+     * Whether this config runs worker JVMs: in process mode, or always for a demo that has no
+     * thread mode (profile such runs with the agent's {@code children} option to see both sides).
+     */
+    default boolean startsWorkerJvms(DemoConfig config) {
+        return config.isProcessMode();
+    }
+
     /** The finding the bottleneck variant of this config must produce; never null. */
     ExpectedFinding expectedFinding(DemoConfig config);
 

@@ -71,6 +71,12 @@ public final class PipesDemo implements Demo {
         return Optional.of(new PipesWorker());
     }
 
+    /** Always: the workers are processes, {@code --threads N} only says how many. */
+    @Override
+    public boolean startsWorkerJvms(DemoConfig config) {
+        return true;
+    }
+
     @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
         return ExpectedFinding.of("IPC", "pipe to child", "paragent.demo.pipes.");

@@ -20,7 +20,8 @@ import paragent.demo.Variant;
 /**
  * The ground truth: every demo's bottleneck variant, run under the agent, produces the finding the
  * demo declares as its top finding, and its fixed variant does not produce that kind above the
- * declared share.
+ * declared share. Demos with worker JVMs (process modes, {@code pipes}) run with the agent's
+ * {@code children} option, so the findings are those of the merged process tree.
  */
 class DiagnosisIT {
 
@@ -33,6 +34,11 @@ class DiagnosisIT {
             cases.add(Arguments.of(demo.name(), List.<String>of()));
         }
         cases.add(Arguments.of("shared-counter", List.of("--lock", "reentrant")));
+        for (Demo demo : Demos.all()) {
+            if (demo.supportsProcesses()) {
+                cases.add(Arguments.of(demo.name(), List.of("--processes", Integer.toString(CORES))));
+            }
+        }
         return cases.stream();
     }
 
@@ -42,7 +48,7 @@ class DiagnosisIT {
             throws Exception {
         ExpectedFinding expected = expectedFinding(name, options);
 
-        ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "bottleneck", options));
+        ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "bottleneck", options), agentOptions(name, options));
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.resultLine(name)).as(run.toString()).isPresent();
@@ -59,7 +65,7 @@ class DiagnosisIT {
             throws Exception {
         ExpectedFinding expected = expectedFinding(name, options);
 
-        ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "fixed", options));
+        ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "fixed", options), agentOptions(name, options));
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.resultLine(name)).as(run.toString()).isPresent();
@@ -77,12 +83,22 @@ class DiagnosisIT {
     }
 
     private static ExpectedFinding expectedFinding(String name, List<String> options) {
-        Demo demo = Demos.byName(name).orElseThrow();
+        return Demos.byName(name).orElseThrow().expectedFinding(config(name, options));
+    }
+
+    private static DemoConfig config(String name, List<String> options) {
         DemoConfig config = DemoConfig.of(threads(name), Variant.BOTTLENECK, DemoConfig.DEFAULT_SCALE);
         for (int i = 0; i + 1 < options.size(); i += 2) {
-            config = config.withOption(options.get(i).substring(2), options.get(i + 1));
+            String option = options.get(i).substring(2);
+            config = option.equals("processes") ? config.withProcesses(Integer.parseInt(options.get(i + 1)))
+                    : config.withOption(option, options.get(i + 1));
         }
-        return demo.expectedFinding(config);
+        return config;
+    }
+
+    /** Runs that start worker JVMs are profiled with {@code children}: the diagnosis is of the whole tree. */
+    private static String agentOptions(String name, List<String> options) {
+        return Demos.byName(name).orElseThrow().startsWorkerJvms(config(name, options)) ? "children" : "";
     }
 
     private static List<String> args(String name, String variant, List<String> options) {

@@ -60,8 +60,18 @@ final class ForkedRun {
 
     /** Runs {@code demo-apps.jar demoArgs} under the agent, writing its reports into {@code outDir}. */
     static ForkedRun demoUnderAgent(Path outDir, List<String> demoArgs) throws IOException, InterruptedException {
+        return demoUnderAgent(outDir, demoArgs, "");
+    }
+
+    /**
+     * Runs {@code demo-apps.jar demoArgs} under the agent with {@code agentOptions} (comma-separated,
+     * e.g. {@code children}) added, writing its reports into {@code outDir}.
+     */
+    static ForkedRun demoUnderAgent(Path outDir, List<String> demoArgs, String agentOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaExecutable().toString(),
-                "-javaagent:" + paragentJar() + "=out=" + outDir.toAbsolutePath(),
+                "-javaagent:" + paragentJar() + "=out=" + outDir.toAbsolutePath()
+                        + (agentOptions.isEmpty() ? "" : "," + agentOptions),
                 "-jar", demoJar().toString()));
         command.addAll(demoArgs);
         return run(command, outDir);
