@@ -52,7 +52,10 @@ public final class ChannelHooks {
             ChannelSink current = sink;
             Object channel = current != null && fd != null ? current.pipe(fd) : null;
             if (channel != null) {
-                current.ioBegin(channel, IoInternals.nothingAvailable(in));
+                // The clock starts before the availability check: when the read then waits, the
+                // check's own cost would have been spent waiting anyway.
+                long begin = System.nanoTime();
+                current.ioBegin(channel, IoInternals.nothingAvailable(in), begin);
             }
             return channel;
         } catch (Throwable t) {
@@ -67,7 +70,7 @@ public final class ChannelHooks {
             ChannelSink current = sink;
             Object channel = current != null && fd != null ? current.pipe(fd) : null;
             if (channel != null) {
-                current.ioBegin(channel, false);
+                current.ioBegin(channel, false, System.nanoTime());
             }
             return channel;
         } catch (Throwable t) {
@@ -82,7 +85,7 @@ public final class ChannelHooks {
             ChannelSink current = sink;
             Object channel = current != null ? current.socket(endpoint) : null;
             if (channel != null) {
-                current.ioBegin(channel, false);
+                current.ioBegin(channel, false, System.nanoTime());
             }
             return channel;
         } catch (Throwable t) {

@@ -20,8 +20,11 @@ public interface ChannelSink {
      */
     Object socket(Object endpoint);
 
-    /** A read ({@code idle}: it began with nothing available) or a write on {@code channel} begins in this thread. */
-    void ioBegin(Object channel, boolean idle);
+    /**
+     * A read ({@code idle}: it began with nothing available) or a write on {@code channel} began in
+     * this thread at {@code beginNanos} ({@link System#nanoTime()}).
+     */
+    void ioBegin(Object channel, boolean idle, long beginNanos);
 
     /** The call begun by the last {@link #ioBegin} of this thread ended. */
     void ioEnd(Object channel, boolean write, long bytes, boolean failed);

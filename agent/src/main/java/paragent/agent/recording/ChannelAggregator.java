@@ -140,11 +140,11 @@ final class ChannelAggregator implements ChannelSink {
     }
 
     @Override
-    public void ioBegin(Object channel, boolean idle) {
+    public void ioBegin(Object channel, boolean idle, long beginNanos) {
         ThreadState state = threads.get();
         state.idle = idle;
         state.op.begin();
-        state.beginNanos = System.nanoTime();
+        state.beginNanos = beginNanos;
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,35 @@ class AccuracyIT {
             assertThat(pool.path("creationSite").asText()).startsWith("paragent.demo.");
             assertThat(pool.path("submitSite").asText()).startsWith("paragent.demo.pool.PoolDemo.");
         }
+    }
+
+    @Test
+    void pipeTimeOfTheParentMatchesItsOwnMeasurement(@TempDir Path dir) throws Exception {
+        measure(dir, List.of("pool", "--processes", "2", "--variant", "bottleneck"), "pipeBlockedMillis",
+                summary -> workerPipes(summary).mapToDouble(c -> c.path("readSeconds").asDouble()
+                        + c.path("writeSeconds").asDouble()).sum());
+    }
+
+    @Test
+    void pipeBytesPerChannelAreExact(@TempDir Path dir) throws Exception {
+        for (List<String> args : List.of(List.of("pool", "--processes", "2", "--variant", "bottleneck"),
+                List.of("pipes", "--threads", "2", "--variant", "bottleneck"))) {
+            Path out = Files.createDirectories(dir.resolve(args.get(0)));
+            ForkedRun run = ForkedRun.demoUnderAgent(out, args);
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            JsonNode summary = ForkedRun.summaryIn(out);
+            assertThat(workerPipes(summary).count()).as(summary.path("ipc").toString()).isEqualTo(4);
+            long bytes = workerPipes(summary).mapToLong(c -> c.path("stream").asText().equals("stdin")
+                    ? c.path("bytesWritten").asLong() : c.path("bytesRead").asLong()).sum();
+            assertThat(bytes).as(String.join(" ", args)).isEqualTo((long) run.metric("pipeBytes"));
+        }
+    }
+
+    /** The parent's ends of its workers' stdin and stdout pipes (stderr is inherited, not a pipe). */
+    private static Stream<JsonNode> workerPipes(JsonNode summary) {
+        return StreamSupport.stream(summary.path("ipc").path("channels").spliterator(), false)
+                .filter(c -> c.path("side").asText().equals("parent")
+                        && List.of("stdin", "stdout").contains(c.path("stream").asText()));
     }
 
     private static double reentrantLockSeconds(JsonNode summary) {
