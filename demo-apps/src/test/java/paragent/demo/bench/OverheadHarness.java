@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp demo-apps/target/test-classes:demo-apps/target/demo-apps.jar paragent.demo.bench.OverheadHarness
- *      [--repeat N] [--warmup N] [--jdk JAVA_HOME]... [--programs a,b,...] [--threads N]
+ *      [--repeat N] [--warmup N] [--jdk JAVA_HOME]... [--programs a,b,demo@processes,...] [--threads N]
  *      [--threshold F] [--agent JAR] [--demo-jar JAR] [--classes DIR] [--markdown FILE] [--csv FILE]
  * </pre>
  *
@@ -36,6 +36,12 @@ public final class OverheadHarness {
     static final int DEFAULT_THREADS = 2;
     /** Foreign CPU above this share of wall × CPUs flags a run as disturbed. */
     static final double DEFAULT_THRESHOLD = 0.10;
+    /**
+     * A program name ending in this ({@code pool@processes}) runs the demo's bottleneck variant on
+     * {@code --threads} worker JVMs ({@link Program#processDemo}).
+     */
+    static final String PROCESSES_SUFFIX = "@processes";
+
     /** Programs measured when {@code --programs} is absent. */
     static final List<String> DEFAULT_PROGRAMS = List.of("shared-counter", "gil", "montecarlo", "hello-world");
     /** Environment variable through which {@code bench/overhead.sh} reports how it was called. */
@@ -124,9 +130,15 @@ public final class OverheadHarness {
     private List<Program> programs() {
         List<Program> programs = new ArrayList<>();
         for (String name : programNames) {
-            programs.add(name.equals("hello-world")
-                    ? Program.helloWorld(classes.toAbsolutePath().toString())
-                    : Program.fixedDemo(name, demoJar.toAbsolutePath().toString(), threads));
+            String jar = demoJar.toAbsolutePath().toString();
+            if (name.equals("hello-world")) {
+                programs.add(Program.helloWorld(classes.toAbsolutePath().toString()));
+            } else if (name.endsWith(PROCESSES_SUFFIX)) {
+                programs.add(Program.processDemo(name.substring(0, name.length() - PROCESSES_SUFFIX.length()), jar,
+                        threads));
+            } else {
+                programs.add(Program.fixedDemo(name, jar, threads));
+            }
         }
         return programs;
     }

@@ -22,6 +22,16 @@ record Program(String name, List<String> javaArgs, boolean printsWallMillis) {
                 "--variant", "fixed"), true);
     }
 
+    /**
+     * A demo's bottleneck variant on {@code processes} worker JVMs: its communication-heavy case,
+     * where the pipe instrumentation costs most. The workers run without the agent (no
+     * {@code children}), so this measures the parent's side.
+     */
+    static Program processDemo(String demo, String demoJar, int processes) {
+        return new Program(demo + " --processes " + processes, List.of("-jar", demoJar, demo, "--processes",
+                Integer.toString(processes), "--variant", "bottleneck"), true);
+    }
+
     /** {@link HelloWorld} from {@code classPath}: start-up and exit cost only. */
     static Program helloWorld(String classPath) {
         return new Program("hello-world", List.of("-cp", classPath, HelloWorld.class.getName()), false);

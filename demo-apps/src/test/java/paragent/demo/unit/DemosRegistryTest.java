@@ -36,7 +36,8 @@ class DemosRegistryTest {
                 assertThat(expected.subjectContains()).as(demo.name()).isNotBlank();
                 assertThat(expected.whereClassPrefix()).as(demo.name())
                         .isEqualTo(demo.getClass().getPackageName() + ".");
-                assertThat(expected.fixedMaxShare()).as(demo.name()).isEqualTo(0.05);
+                assertThat(expected.fixedMaxShare()).as(demo.name() + " " + config)
+                        .isBetween(0.0, config.isProcessMode() ? 0.25 : 0.05);
             }
         }
     }
