@@ -28,30 +28,11 @@ public final class NioSocketImplInstrumentation {
     /** Weaves the read, write, connect and accept advices. */
     public static AgentBuilder.Transformer transformer() {
         return (builder, type, loader, module, domain) -> builder
-                .visit(Advice.to(ReadAdvice.class).on(named("read").and(takesArguments(3))))
+                .visit(Advice.to(SocketReadAdvice.class).on(named("read").and(takesArguments(3))))
                 .visit(Advice.to(WriteAdvice.class).on(named("write").and(takesArguments(3))))
                 .visit(Advice.to(ConnectAdvice.class).on(named("connect").and(takesArguments(2))
                         .and(takesArgument(0, SocketAddress.class))))
                 .visit(Advice.to(AcceptAdvice.class).on(named("accept").and(takesArguments(1))));
-    }
-
-    /** Inlined into {@code read(byte[], int, int)}. */
-    static final class ReadAdvice {
-
-        private ReadAdvice() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.This Object socket) {
-            return ChannelHooks.socketBegin(socket);
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object channel, @Advice.Return int read, @Advice.Thrown Throwable thrown) {
-            if (channel != null) {
-                ChannelHooks.end(channel, false, read, thrown);
-            }
-        }
     }
 
     /** Inlined into {@code write(byte[], int, int)}, which writes all {@code len} bytes or throws. */

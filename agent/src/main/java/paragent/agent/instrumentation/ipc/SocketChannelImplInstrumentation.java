@@ -29,32 +29,13 @@ public final class SocketChannelImplInstrumentation {
     /** Weaves the read, write and connect advices. */
     public static AgentBuilder.Transformer transformer() {
         return (builder, type, loader, module, domain) -> builder
-                .visit(Advice.to(ReadAdvice.class).on(named("read").and(takesArguments(1))
+                .visit(Advice.to(SocketReadAdvice.class).on(named("read").and(takesArguments(1))
                         .and(takesArgument(0, ByteBuffer.class))))
                 .visit(Advice.to(ReadManyAdvice.class).on(named("read").and(takesArguments(3))))
                 .visit(Advice.to(WriteAdvice.class).on(named("write").and(takesArguments(1))
                         .and(takesArgument(0, ByteBuffer.class))))
                 .visit(Advice.to(WriteManyAdvice.class).on(named("write").and(takesArguments(3))))
                 .visit(Advice.to(ConnectAdvice.class).on(named("connect").and(takesArguments(1))));
-    }
-
-    /** Inlined into {@code read(ByteBuffer)}. */
-    static final class ReadAdvice {
-
-        private ReadAdvice() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.This Object channel) {
-            return ChannelHooks.socketBegin(channel);
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object channel, @Advice.Return int read, @Advice.Thrown Throwable thrown) {
-            if (channel != null) {
-                ChannelHooks.end(channel, false, read, thrown);
-            }
-        }
     }
 
     /** Inlined into {@code read(ByteBuffer[], int, int)}. */
