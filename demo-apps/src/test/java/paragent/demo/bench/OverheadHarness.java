@@ -157,8 +157,9 @@ public final class OverheadHarness {
                 .append(Runtime.getRuntime().availableProcessors()).append(" available to the JVM, ")
                 .append(ProcStat.cpuModel()).append('\n');
         md.append(String.format(Locale.ROOT, "- %d warm-up + %d measured pairs per program, A B B A order;"
-                + " demos: --variant fixed --threads %d; agent: -javaagent:%s=out=<fresh tmp dir>,quiet%n",
-                warmup, repeat, threads, agentJar));
+                + " demos: --variant fixed --threads %d (demo@processes: --variant bottleneck --processes %d);"
+                + " agent: -javaagent:%s=out=<fresh tmp dir>,quiet%n",
+                warmup, repeat, threads, threads, agentJar));
         md.append(String.format(Locale.ROOT, "- a run is disturbed when foreign CPU > %.0f%% of wall × %d CPUs%n",
                 threshold * 100, cpus));
 
