@@ -12,9 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import paragent.agent.bootstrap.ChildJvmAgents;
+import paragent.analyzer.load.RecordingLineage;
 
 /**
  * Finds the recordings of a JVM's descendants under the {@code children} option: the pids of the
@@ -73,7 +72,7 @@ public final class ChildRecordings {
             Path parent = pending.removeFirst();
             Map<Long, String> spawned;
             try {
-                spawned = Contents.read(parent).javaChildren();
+                spawned = javaChildren(RecordingLineage.read(parent));
             } catch (IOException | RuntimeException e) {
                 warnings.add("could not read the child processes in " + parent + ": " + e.getMessage());
                 continue;
@@ -103,7 +102,7 @@ public final class ChildRecordings {
             return null;
         }
         try {
-            String childRunId = Contents.read(file).runId();
+            String childRunId = RecordingLineage.read(file).runId();
             if (!runId.equals(childRunId)) {
                 warnings.add(who + ": " + file + " belongs to run " + childRunId + ", not " + runId);
                 return null;
@@ -115,34 +114,15 @@ public final class ChildRecordings {
         }
     }
 
-    /** What the search needs from one recording: its run id and the JVMs it started. */
-    private record Contents(String runId, Map<Long, String> javaChildren) {
-
-        static Contents read(Path recording) throws IOException {
-            String runId = null;
-            Map<Long, String> javaChildren = new LinkedHashMap<>();
-            try (RecordingFile file = new RecordingFile(recording)) {
-                while (file.hasMoreEvents()) {
-                    RecordedEvent event = file.readEvent();
-                    String type = event.getEventType().getName();
-                    if (type.equals("paragent.RunInfo") && event.hasField("runId")) {
-                        runId = event.getString("runId");
-                    } else if (type.equals("paragent.ProcessSpawn") && event.getLong("pid") > 0
-                            && isJava(event.getString("command"))) {
-                        javaChildren.put(event.getLong("pid"), event.getString("command"));
-                    }
-                }
-            }
-            return new Contents(runId, javaChildren);
-        }
-
-        /** Whether the command's program (its first word) is {@code java}, as the agent decides which children get it. */
-        private static boolean isJava(String command) {
-            if (command == null) {
-                return false;
-            }
+    /** The java children of the recording: those the agent gave itself to under {@code children}. */
+    private static Map<Long, String> javaChildren(RecordingLineage lineage) {
+        Map<Long, String> java = new LinkedHashMap<>();
+        lineage.spawned().forEach((pid, command) -> {
             int space = command.indexOf(' ');
-            return ChildJvmAgents.isJava(space < 0 ? command : command.substring(0, space));
-        }
+            if (ChildJvmAgents.isJava(space < 0 ? command : command.substring(0, space))) {
+                java.put(pid, command);
+            }
+        });
+        return java;
     }
 }
