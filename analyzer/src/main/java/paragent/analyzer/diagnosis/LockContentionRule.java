@@ -124,12 +124,22 @@ public final class LockContentionRule implements Rule {
                 spinSampledAtSiteSeconds += loss.spinSampledAtSiteSeconds;
             }
             double lostSeconds = waitSeconds + spinSeconds + belowThresholdSeconds;
-            if (lostSeconds > 0 && lostSeconds / totalWorkerSeconds >= MIN_SHARE) {
+            if (lostSeconds > 0 && lostSeconds / totalWorkerSeconds >= MIN_SHARE && !isRecorderLock(e.getKey())) {
                 findings.add(finding(e.getKey(), e.getValue().size(), lostSeconds, spinSeconds,
                         spinSampledAtSiteSeconds, belowThresholdSeconds, model));
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether the lock is Flight Recorder's own ({@code jdk.jfr.*}): a thread waits for one when its
+     * first event of a kind registers with the recorder while the recorder's periodic task holds
+     * it. That is the profiler's cost, not the program's contention: its time is taken from the
+     * ledger, so no other rule blames it on something else, but it is not reported as a finding.
+     */
+    static boolean isRecorderLock(LockModel lock) {
+        return lock.key().lockClass() != null && lock.key().lockClass().startsWith("jdk.jfr.");
     }
 
     /** When exact totals (paragent.LockSummary) exceed the thresholded events, scale the events up. */

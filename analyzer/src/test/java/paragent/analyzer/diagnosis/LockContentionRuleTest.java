@@ -61,6 +61,14 @@ class LockContentionRuleTest {
     }
 
     @Test
+    void flightRecordersOwnLocksAreTheProfilersCostNotAFinding() {
+        RecordingModel m = model(List.of(worker(1, 1.5, 150, 1.0), worker(2, 1.5, 150, 1.0)),
+                List.of(monitor("jdk.jfr.internal.MetadataRepository", 1, 1_000_000_000L, 1, 2)));
+
+        assertThat(evaluate(m)).isEmpty();
+    }
+
+    @Test
     void lostTimeIsWorkersWaitForTheLock() {
         RecordingModel m = model(List.of(worker(1, 1.5, 150, 1.0), worker(2, 1.5, 150, 1.0)),
                 List.of(monitor("app.Counter", 100, 1_000_000_000L, 1, 2)));

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import paragent.demo.DemoConfig;
 import paragent.demo.DemoResult;
@@ -31,7 +32,8 @@ import paragent.demo.processes.WorkerProcesses;
  * count, then the mixed shared state) incremented by {@code N} worker JVMs under
  * {@link FileChannel#lock()}.
  *
- * <p>Each parent thread {@code shared-counter-worker-<i>} starts one worker, sends it its share of
+ * <p>Each parent thread {@code shared-counter-worker-<i>} starts one worker, waits until every
+ * worker has said it is ready, sends it its share of
  * the increments and the work per increment, and waits for its reply (its private state).
  * Bottleneck: every increment takes the file lock and mixes the shared state inside it
  * (LOCK_CONTENTION on {@code file lock <path>}, waited for in {@link #incrementLocked}). Fixed: a
@@ -41,6 +43,8 @@ import paragent.demo.processes.WorkerProcesses;
 final class SharedCounterProcesses implements Worker {
 
     private static final byte INCREMENT = 'I';
+    /** What a worker writes first, once it has mapped the counter: it is ready to count. */
+    private static final long READY = 1;
     private static final int COUNT_OFFSET = 0;
     private static final int STATE_OFFSET = Long.BYTES;
     private static final int FILE_BYTES = 2 * Long.BYTES;
@@ -54,9 +58,15 @@ final class SharedCounterProcesses implements Worker {
             boolean lockEach = config.variant() == Variant.BOTTLENECK;
             PipeMeter meter = new PipeMeter();
             AtomicLong checksum = new AtomicLong();
+            CyclicBarrier allReady = new CyclicBarrier(processes);
             long wallNanos = Workers.runAll("shared-counter", processes, index -> {
                 try (WorkerPipe worker = WorkerPipe.attach(
                         WorkerProcesses.builder("shared-counter", file.toString()).start(), meter)) {
+                    // The workers start the counting together, as a process pool hands out work once
+                    // its workers are up: JVMs that boot at different speeds would otherwise count
+                    // partly alone and contend less than the program's design does.
+                    worker.receiveLong();
+                    allReady.await();
                     worker.send(ByteBuffer.allocate(REQUEST_BYTES).put(INCREMENT)
                             .putLong(Workers.shareOf(increments, processes, index)).putInt(criticalSteps)
                             .putInt(outsideSteps).put((byte) (lockEach ? 1 : 0)).putLong(index + 1).array());
@@ -105,6 +115,8 @@ final class SharedCounterProcesses implements Worker {
         try (FileChannel channel = FileChannel.open(Path.of(args.get(0)), StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             MappedByteBuffer counter = channel.map(FileChannel.MapMode.READ_WRITE, 0, FILE_BYTES);
+            out.writeLong(READY);
+            out.flush();
             for (int tag = in.read(); tag >= 0; tag = in.read()) {
                 if (tag != INCREMENT) {
                     throw new IOException("unknown request " + tag);

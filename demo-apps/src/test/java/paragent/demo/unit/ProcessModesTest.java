@@ -77,7 +77,8 @@ class ProcessModesTest {
 
         assertThat(processes.result())
                 .isEqualTo(Long.toString(Math.round(SharedCounterDemo.DEFAULT_PROCESS_INCREMENTS * SCALE)));
-        assertThat(pipeBytes(processes)).isEqualTo(PROCESSES * (26 + 8 + WorkerProcesses.TRAILER_BYTES));
+        // per worker: its ready word, the request, the reply and the trailer
+        assertThat(pipeBytes(processes)).isEqualTo(PROCESSES * (8 + 26 + 8 + WorkerProcesses.TRAILER_BYTES));
         assertThat(counterFiles()).containsExactlyInAnyOrderElementsOf(before);
     }
 
