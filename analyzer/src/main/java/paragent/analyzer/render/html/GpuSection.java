@@ -26,7 +26,7 @@ final class GpuSection {
     /** The lane's SVG user units across the timeline's span. */
     static final int LANE_UNITS = 1_000;
     /** Intervals narrower than this many units are widened to it, so that they stay visible. */
-    static final double MIN_INTERVAL_UNITS = 0.5;
+    static final double MIN_INTERVAL_UNITS = 2;
 
     private GpuSection() {
     }
