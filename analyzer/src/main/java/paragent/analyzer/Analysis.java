@@ -3,6 +3,7 @@ package paragent.analyzer;
 import java.util.List;
 import paragent.analyzer.model.ExecutorModel;
 import paragent.analyzer.model.GcModel;
+import paragent.analyzer.model.GpuModel;
 import paragent.analyzer.model.IpcModel;
 import paragent.analyzer.model.ProcessModel;
 import paragent.analyzer.model.RunIdentity;
@@ -32,12 +33,13 @@ import paragent.analyzer.model.ThreadTime;
  * @param gc garbage-collection pauses and allocation
  * @param ipc channels, serialization and mapped files
  * @param run where the recording belongs in a multi-process run
+ * @param gpu OpenCL device use
  */
 public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
                        long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
                        List<Finding> findings, List<String> warnings, Timeline timeline,
                        List<ExecutorModel> executors, ProcessModel processes, GcModel gc, IpcModel ipc,
-                       RunIdentity run) {
+                       RunIdentity run, GpuModel gpu) {
 
     public Analysis {
         threads = List.copyOf(threads);
@@ -45,6 +47,16 @@ public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, in
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
         executors = List.copyOf(executors);
+    }
+
+    /** An analysis without GPU use. */
+    public Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
+                    long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
+                    List<Finding> findings, List<String> warnings, Timeline timeline,
+                    List<ExecutorModel> executors, ProcessModel processes, GcModel gc, IpcModel ipc,
+                    RunIdentity run) {
+        this(recordingName, jvm, wallSeconds, workerThreads, samplePeriodNanos, threads, locks, findings, warnings,
+                timeline, executors, processes, gc, ipc, run, GpuModel.empty());
     }
 
     /** An analysis without IPC: its run is known from the JVM info alone. */

@@ -36,7 +36,7 @@ public final class Analyzer {
         return new Analysis(model.recordingName(), model.jvm(), model.wallSeconds(), model.workers().size(),
                 model.samplePeriodNanos(), model.threads(), model.locks(), Diagnosis.diagnose(model),
                 model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc(), model.ipc(),
-                model.run());
+                model.run(), model.gpu());
     }
 
     /**

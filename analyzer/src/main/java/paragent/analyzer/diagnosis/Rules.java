@@ -10,8 +10,9 @@ public final class Rules {
 
     /**
      * @return every rule, in the order they draw on the {@link Ledger}: the most specific cause
-     *     first — locks, GC, process starts and inter-process communication are measured directly
-     *     (IPC after the starts: see {@link IpcRule}); a pool's task hand-off
+     *     first — locks, GC, process starts, inter-process communication and waits for a GPU are
+     *     measured directly (IPC after the starts: see {@link IpcRule}; GPU transfers after IPC: see
+     *     {@link GpuTransferRule}); a pool's task hand-off
      *     (which also makes its workers wait for a core behind the submitter) before
      *     oversubscription; serial sections before load imbalance
      */
@@ -21,6 +22,7 @@ public final class Rules {
                 new GcRule(),
                 new ProcessSpawnRule(),
                 new IpcRule(),
+                new GpuTransferRule(),
                 new TaskOverheadRule(),
                 new OversubscriptionRule(),
                 new SerialSectionRule(),

@@ -65,6 +65,8 @@ final class EventCollector {
 
     /** Channels, serialization, file locks, mapped files and the run identity. */
     final IpcCollector ipc = new IpcCollector();
+    /** OpenCL commands, their per-second summaries and the host's waits for the device. */
+    final GpuCollector gpu = new GpuCollector();
     private boolean runInfoPid;
 
     /** One shared copy of each {@code pkg.Class.method} seen on sampled stacks. */
@@ -148,6 +150,8 @@ final class EventCollector {
             case "paragent.LockWait" -> onLockWait(event, eventThread, startNanos, endNanos);
             case "paragent.LockSummary" -> onLockSummary(event);
             case "paragent.ThreadTimes" -> onThreadTimes(event, startNanos);
+            case "paragent.GpuCommand", "paragent.GpuSummary", "paragent.GpuWait" ->
+                    gpu.accept(type, event, eventThread, startNanos, endNanos);
             default -> ipc.accept(type, event, eventThread, startNanos, endNanos);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import paragent.analyzer.model.GpuModel;
 import paragent.analyzer.model.HolderCount;
 import paragent.analyzer.model.JvmInfo;
 import paragent.analyzer.model.LockKind;
@@ -96,6 +97,8 @@ final class ModelBuilder {
         }
         // A thread blocked talking to another process is busy, like one waiting for a lock.
         IpcModels.communicatingSeconds(in.ipc).forEach((id, seconds) -> lockParkedSeconds.merge(id, seconds, Double::sum));
+        // So is a thread waiting for the device to finish the work it offloaded.
+        GpuModels.waitSeconds(in.gpu).forEach((id, seconds) -> lockParkedSeconds.merge(id, seconds, Double::sum));
         threads = WorkerClassifier.classify(threads, lockParkedSeconds);
         Timeline timeline = timelineBuilder.build(timelines);
         double wallSeconds = Math.max(0, in.recordingEndNanos - in.recordingStartNanos) / NANOS_PER_SECOND;
@@ -111,10 +114,11 @@ final class ModelBuilder {
             warnings.add("the recording has no run-queue times (Linux schedstat): waiting for a CPU is unavailable,"
                     + " and oversubscription cannot be measured");
         }
+        GpuModel gpu = GpuModels.gpu(in.gpu, in.recordingStartNanos, in.recordingEndNanos, warnings);
         return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos,
                 threads, locks, warnings, timeline, Models.executors(in, threads, timeline),
                 Models.processes(in, Math.max(processors, 1)), Models.gc(in), sampledFrames(), IpcModels.ipc(in.ipc),
-                IpcModels.run(in.ipc, jvm, in.recordingStartNanos, in.recordingEndNanos));
+                IpcModels.run(in.ipc, jvm, in.recordingStartNanos, in.recordingEndNanos), gpu);
     }
 
     private SampledFrames sampledFrames() {

@@ -3,7 +3,7 @@ package paragent.analyzer.model;
 import java.util.List;
 
 /**
- * What one recording says about threads, locks, pools, processes and GC: the input of the diagnosis
+ * What one recording says about threads, locks, pools, processes, GC, IPC and GPU use: the input of the diagnosis
  * rules. Immutable.
  *
  * @param recordingName the file name
@@ -22,18 +22,29 @@ import java.util.List;
  * @param samples execution samples' times and top frames per thread
  * @param ipc channels, serialization and mapped files (empty without paragent's IPC events)
  * @param run where the recording belongs in a multi-process run
+ * @param gpu OpenCL device use (empty without paragent's GPU events)
  */
 public record RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
                              long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
                              List<String> warnings, Timeline timeline, List<ExecutorModel> executors,
                              ProcessModel processes, GcModel gc, SampledFrames samples, IpcModel ipc,
-                             RunIdentity run) {
+                             RunIdentity run, GpuModel gpu) {
 
     public RecordingModel {
         threads = List.copyOf(threads);
         locks = List.copyOf(locks);
         warnings = List.copyOf(warnings);
         executors = List.copyOf(executors);
+    }
+
+    /** A model without GPU use. */
+    public RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
+                          long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
+                          List<String> warnings, Timeline timeline, List<ExecutorModel> executors,
+                          ProcessModel processes, GcModel gc, SampledFrames samples, IpcModel ipc,
+                          RunIdentity run) {
+        this(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos, threads, locks, warnings,
+                timeline, executors, processes, gc, samples, ipc, run, GpuModel.empty());
     }
 
     /** A model without IPC: its run is known from the JVM info alone. */

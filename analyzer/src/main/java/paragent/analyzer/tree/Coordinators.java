@@ -54,7 +54,8 @@ public final class Coordinators {
         }
         return new RecordingModel(model.recordingName(), model.jvm(), model.wallSeconds(), model.samplePeriodNanos(),
                 model.monitorThresholdNanos(), threads, model.locks(), model.warnings(), model.timeline(),
-                model.executors(), model.processes(), model.gc(), model.samples(), model.ipc(), model.run());
+                model.executors(), model.processes(), model.gc(), model.samples(), model.ipc(), model.run(),
+                model.gpu());
     }
 
     private static boolean isCoordinator(ThreadTime t, double childReadSeconds) {

@@ -33,7 +33,7 @@ import paragent.analyzer.tree.ProcessTree;
 
 /**
  * Writes one self-contained HTML report (inline CSS and script, no network) from the template
- * {@code report.html}: verdict, ranked findings, thread timeline, CPU utilization, per-thread
+ * {@code report.html}: verdict, ranked findings, thread timeline, GPU use, CPU utilization, per-thread
  * times, executors, processes and GC, lock table. The report of a process tree leads with the
  * tree's merged findings, the process tree, who talks to whom and, for two runs, their comparison,
  * then shows the root process as a one-process report does. Every string that comes from the recording is
@@ -105,6 +105,7 @@ public final class HtmlReportRenderer {
         slots.put("script", SCRIPT);
         slots.put("stateCss", StatePalette.css());
         slots.put("timeline", TimelineSection.render(analysis));
+        slots.put("gpu", GpuSection.render(analysis.gpu()));
         slots.put("utilization", UtilizationSection.render(analysis));
         slots.put("threads", threads(analysis.threads()));
         slots.put("executors", ExecutorTable.render(analysis.executors()));

@@ -18,7 +18,8 @@ import paragent.analyzer.model.Timeline;
  * The thread timeline: swimlanes of thread states over time. Threads are grouped by
  * {@link ThreadTime#group()}; a group's lane stacks its members' states per bucket and opens
  * ({@code <details>}) to one lane per member. Application groups with workers come first, then the
- * other application groups, then a closed "JVM &amp; agent threads" section.
+ * other application groups, then a closed "JVM &amp; agent threads" section. A process that used
+ * an OpenCL device gets a GPU lane above the threads ({@link GpuSection#lane}).
  *
  * <p>The lanes are drawn by the report's script from compact attributes, so the page stays small
  * for thousands of threads: a thread lane is one {@link StatePalette#CODES} character per bucket
@@ -58,6 +59,9 @@ final class TimelineSection {
         String jvm = lanes(groups(threads, true), timeline, budget);
         StringBuilder html = new StringBuilder(StatePalette.legend(
                 Arrays.asList(ThreadState.values()).subList(0, ThreadState.NOT_ALIVE.ordinal())));
+        if (!analysis.gpu().lane().isEmpty()) {
+            html.append(GpuSection.legend());
+        }
         if (budget.omitted > 0) {
             html.append(String.format(Locale.ROOT, "<p class=\"note\">%,d of %,d threads are shown in a lane of "
                     + "their own (at most %,d); the group lanes and the &quot;other threads&quot; lane count every "
@@ -67,7 +71,7 @@ final class TimelineSection {
                         + "data-labels=\"%s\" data-buckets=\"%d\" data-bucket=\"%s\" data-wall=\"%s\" data-levels=\"%d\">\n",
                 escape(StatePalette.CODES), escape(StatePalette.colors()), escape(StatePalette.labels()),
                 timeline.buckets(), timeline.bucketSeconds(), timeline.wallSeconds(), LEVELS));
-        html.append(axis(timeline)).append(application);
+        html.append(axis(timeline)).append(GpuSection.lane(analysis.gpu(), timeline)).append(application);
         if (!internal.isEmpty()) {
             html.append(String.format(Locale.ROOT, "<details class=\"jvm\"><summary><span>JVM &amp; agent threads "
                     + "<small>(%,d)</small></span></summary>\n", internal.size())).append(jvm).append("</details>\n");

@@ -20,7 +20,7 @@ import paragent.analyzer.tree.ProcessTree;
 
 /**
  * Writes the {@code paragent/summary@1} JSON contract (docs/ARCHITECTURE.md) of an analysis, plus
- * the extra fields {@code locks}, {@code warnings}, per-thread {@code worker}, {@code ipc},
+ * the extra fields {@code locks}, {@code warnings}, per-thread {@code worker}, {@code ipc}, {@code gpu},
  * {@code processTree} and {@code comparison} that consumers may ignore. Seconds and shares are rounded to 4 decimals; {@code waitingForCpu} is null while
  * unavailable. Stateless; thread-safe.
  */
@@ -111,6 +111,7 @@ public final class JsonSummaryRenderer {
                 .name("topAllocationSite").value(gc.topAllocationSite())
                 .endObject();
         TreeJson.ipc(json, analysis.ipc());
+        GpuJson.gpu(json, analysis.gpu());
         json.name("warnings").beginArray();
         for (String w : warnings) {
             json.value(w);
