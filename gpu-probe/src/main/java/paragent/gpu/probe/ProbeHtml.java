@@ -21,7 +21,7 @@ final class ProbeHtml {
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"};
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;max-width:60em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
-            + "td.num{text-align:right;font-variant-numeric:tabular-nums}.conclusion{font-size:1.1em;"
+            + "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}.conclusion{font-size:1.1em;"
             + "background:#f4f7fb;padding:.6em 1em;border-left:4px solid #1f77b4}"
             + "svg .plot{fill:none;stroke:#888}svg .grid{stroke:#eee}svg .tick{font-size:11px;fill:#555}"
             + "svg .axis,svg .legend{font-size:12px;fill:#222}";
