@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * paragent.jar joins the application's class path, so its ByteBuddy must not collide with the
  * application's own: an application with a different ByteBuddy version runs correctly under the
- * agent, and the agent still instruments and reports.
+ * agent, and the agent still instruments and reports. JOCL, which cannot be relocated, is only
+ * carried as a nested jar.
  */
 class RelocationIT {
 
@@ -52,6 +53,10 @@ class RelocationIT {
             assertThat(names).anyMatch(n -> n.startsWith("paragent/shaded/net/bytebuddy/"))
                     .anyMatch(n -> n.startsWith("paragent/shaded/org/HdrHistogram/"))
                     .anyMatch(n -> n.startsWith("paragent/shaded/picocli/"));
+            var entries = jar.stream().map(java.util.jar.JarEntry::getName).toList();
+            assertThat(entries).as("JOCL's natives are bound to org.jocl names: never loose in paragent.jar")
+                    .noneMatch(n -> n.startsWith("org/jocl/") || n.contains("JOCL_"))
+                    .contains("META-INF/paragent/gpu/paragent-gpu-probe.jar", "META-INF/paragent/gpu/jocl-2.0.5.jar");
             var manifest = jar.getManifest().getMainAttributes();
             assertThat(manifest.getValue("Premain-Class")).isEqualTo("paragent.agent.PreMain");
             assertThat(manifest.getValue("Agent-Class")).isEqualTo("paragent.agent.PreMain");

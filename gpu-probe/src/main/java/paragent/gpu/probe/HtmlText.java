@@ -1,0 +1,28 @@
+package paragent.gpu.probe;
+
+/** HTML escaping for element content and quoted attribute values. Stateless; thread-safe. */
+final class HtmlText {
+
+    private HtmlText() {
+    }
+
+    /** @return the text with {@code & < > " '} escaped; null becomes "" */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
