@@ -88,7 +88,7 @@ class DemoMainTest {
                 "paragent.demo.gil.GlobalInterpreterLock", "paragent.demo.montecarlo.HitCounter",
                 "pool", "TASK_OVERHEAD subject~pool-worker", "parallel-loop", "LOAD_IMBALANCE",
                 "oversubscribe", "OVERSUBSCRIPTION", "amdahl", "SERIAL_SECTION subject~main",
-                "gc-churn", "GC subject~Particle", "pipes");
+                "gc-churn", "GC subject~Particle", "pipes", "gpu-offload", "GPU_TRANSFER subject~saxpy_step");
     }
 
     @Test
