@@ -1,8 +1,8 @@
 package paragent.demo.gpuoffload;
 
-import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
@@ -26,8 +26,11 @@ import org.jocl.cl_mem;
  * <p>{@link #roundTripEveryStep} is the bottleneck: every step, every block's {@code x} and
  * {@code y} go to the device, one small kernel runs on them and {@code y} comes back.
  * {@link #keepResident} is the fix: the arrays go to the device once, each step is one kernel
- * launch over all the blocks, and {@code y} comes back once. Each transfer and each batch of
- * launches ends in {@code clFinish}, timed on the host into the lane's {@link OffloadMeter}.
+ * launch over all the blocks, and {@code y} comes back once. Transfers are blocking reads and
+ * writes (the writes followed by {@code clFinish}); a batch of launches ends in {@code clFinish};
+ * each is timed on the host into the lane's {@link OffloadMeter}. Blocking, because JOCL keeps the
+ * source of every non-blocking write alive with a task on its own thread pool that waits for the
+ * write's event: a thread hand-off per transfer that would be a second bottleneck.
  * Device buffers live for one call; {@link #close} releases the kernel and the queue. Not
  * thread-safe: one thread uses a lane.
  */
@@ -115,8 +118,8 @@ final class DeviceLane implements AutoCloseable {
 
     private void send(cl_mem x, ByteBuffer xHost, cl_mem y, ByteBuffer yHost) {
         long start = System.nanoTime();
-        clEnqueueWriteBuffer(queue, x, CL_FALSE, 0, xHost.capacity(), Pointer.to(xHost), 0, null, null);
-        clEnqueueWriteBuffer(queue, y, CL_FALSE, 0, yHost.capacity(), Pointer.to(yHost), 0, null, null);
+        clEnqueueWriteBuffer(queue, x, CL_TRUE, 0, xHost.capacity(), Pointer.to(xHost), 0, null, null);
+        clEnqueueWriteBuffer(queue, y, CL_TRUE, 0, yHost.capacity(), Pointer.to(yHost), 0, null, null);
         clFinish(queue);
         meter.sent((long) xHost.capacity() + yHost.capacity(), System.nanoTime() - start);
     }
@@ -133,8 +136,7 @@ final class DeviceLane implements AutoCloseable {
 
     private void receive(cl_mem y, ByteBuffer yHost) {
         long start = System.nanoTime();
-        clEnqueueReadBuffer(queue, y, CL_FALSE, 0, yHost.capacity(), Pointer.to(yHost), 0, null, null);
-        clFinish(queue);
+        clEnqueueReadBuffer(queue, y, CL_TRUE, 0, yHost.capacity(), Pointer.to(yHost), 0, null, null);
         meter.received(yHost.capacity(), System.nanoTime() - start);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What one host thread sent to and ran on the device, counted by the demo itself: exact bytes
  * each way, kernel launches, and the host's wall time around each transfer and each batch of
- * launches, enqueue to {@code clFinish} (the demo's queues are not profiled: a profiler may turn
+ * launches, from the enqueue until it is done (the demo's queues are not profiled: a profiler may turn
  * profiling on, the demo must not depend on it). Not thread-safe: one meter per thread, added up
  * with {@link #add} after the threads have ended.
  */
