@@ -20,16 +20,17 @@ import paragent.demo.Workers;
  * kernel {@value #KERNEL_NAME}. The blocks are split over {@code --threads} host threads
  * {@code gpu-offload-worker-<i>}, each with its own command queue ({@link DeviceLane}).
  * Bottleneck: every step, every block's two arrays are written to the device, one small kernel
- * runs and the result is read back, each step waiting for the last (blocking writes and read,
- * {@code clFinish} after the writes and the kernel), so the device mostly copies (GPU_TRANSFER). Fixed: the arrays are written once and stay on the device, each step is one
- * launch over all of the thread's blocks, and the result is read once. Result: the sum of the bit
+ * runs and the result is read back, each command waited for (blocking writes and read,
+ * {@code clFinish} after the writes and the kernel), so the device mostly copies (GPU_TRANSFER).
+ * Fixed: the arrays are written once and stay on the device, each step is one launch over all of
+ * the thread's blocks, and the result is read once. Result: the sum of the bit
  * patterns of the final {@code y} (in hex), the same in both variants and for any thread count,
  * since {@value #A}{@code ·x} is exact in float.
  *
  * <p>Metrics, counted by the demo: {@code bytesToDevice}, {@code bytesFromDevice} and
  * {@code kernelLaunches} (exact), and {@code transferMillis} and {@code kernelMillis}, the host
- * threads' wall time from enqueueing transfers (kernels) until they are done,
- * summed over the threads. The context and the program build (hundreds of milliseconds on a CPU
+ * threads' wall time from enqueueing transfers (kernels) until they are done, summed over the
+ * threads. The context and the program build (hundreds of milliseconds on a CPU
  * device) come before the timed part. Without OpenCL, {@link #run} throws a
  * {@link DemoUnavailableException} with {@link #NO_OPENCL}. Stateless; see {@link Demo}.
  */
@@ -50,7 +51,7 @@ public final class GpuOffloadDemo implements Demo {
     /** Floats per array of one block: 64 Ki, 256 KiB per array. */
     public static final int DEFAULT_ELEMENTS = 65_536;
     /** Steps every block takes. */
-    public static final int DEFAULT_STEPS = 1500;
+    public static final int DEFAULT_STEPS = 2000;
     /** The factor {@code a} of {@code y ← a·x + y}: a power of two, so {@code a·x} is exact. */
     public static final float A = 0.25f;
 
