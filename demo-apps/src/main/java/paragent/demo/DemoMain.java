@@ -19,7 +19,8 @@ import java.util.Optional;
  * ({@code processes=N} instead of {@code threads=N} in a process mode), then one
  * {@code metric.KEY=VALUE} line per extra metric, and exits 0. Bad arguments print one
  * line on stderr and exit {@value #EXIT_USAGE}; a demo that fails prints one line and exits
- * {@value #EXIT_FAILURE}. Options take {@code --key value} or {@code --key=value}. Stateless.
+ * {@value #EXIT_FAILURE}; a demo that cannot run on this machine ({@link DemoUnavailableException})
+ * prints its message, which says what to install, and exits {@value #EXIT_UNAVAILABLE}. Options take {@code --key value} or {@code --key=value}. Stateless.
  */
 public final class DemoMain {
 
@@ -27,6 +28,8 @@ public final class DemoMain {
     public static final int EXIT_USAGE = 2;
     /** Exit code for a demo that failed while running. */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code for a demo that cannot run here: a driver or device it needs is missing. */
+    public static final int EXIT_UNAVAILABLE = 2;
     /** Worker threads when {@code --threads} is absent. */
     public static final int DEFAULT_THREADS = 4;
     /** Most worker threads accepted; far above anything useful on the machines we run. */
@@ -49,7 +52,7 @@ public final class DemoMain {
     /**
      * Parses {@code args}, runs the demo they name and prints its outcome.
      *
-     * @return the process exit code: 0, {@link #EXIT_USAGE} or {@link #EXIT_FAILURE}
+     * @return the process exit code: 0, {@link #EXIT_USAGE}, {@link #EXIT_FAILURE} or {@link #EXIT_UNAVAILABLE}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
@@ -91,6 +94,9 @@ public final class DemoMain {
             Thread.currentThread().interrupt();
             err.println(PROGRAM + ": " + demo.get().name() + " interrupted");
             return EXIT_FAILURE;
+        } catch (DemoUnavailableException e) {
+            err.println(e.getMessage());
+            return EXIT_UNAVAILABLE;
         } catch (RuntimeException e) {
             err.println(PROGRAM + ": " + demo.get().name() + " failed: " + e);
             return EXIT_FAILURE;

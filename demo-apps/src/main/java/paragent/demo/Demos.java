@@ -5,6 +5,7 @@ import java.util.Optional;
 import paragent.demo.amdahl.AmdahlDemo;
 import paragent.demo.gcchurn.GcChurnDemo;
 import paragent.demo.gil.GilDemo;
+import paragent.demo.gpuoffload.GpuOffloadDemo;
 import paragent.demo.montecarlo.MonteCarloDemo;
 import paragent.demo.oversubscribe.OversubscribeDemo;
 import paragent.demo.parallelloop.ParallelLoopDemo;
@@ -20,7 +21,7 @@ public final class Demos {
 
     private static final List<Demo> ALL = List.of(
             new SharedCounterDemo(), new GilDemo(), new MonteCarloDemo(), new PoolDemo(), new ParallelLoopDemo(),
-            new OversubscribeDemo(), new AmdahlDemo(), new GcChurnDemo(), new PipesDemo());
+            new OversubscribeDemo(), new AmdahlDemo(), new GcChurnDemo(), new PipesDemo(), new GpuOffloadDemo());
 
     private Demos() {
     }

@@ -16,12 +16,14 @@ import paragent.demo.DemoConfig;
 import paragent.demo.Demos;
 import paragent.demo.ExpectedFinding;
 import paragent.demo.Variant;
+import paragent.demo.gpuoffload.GpuOffloadDemo;
 
 /**
  * The ground truth: every demo's bottleneck variant, run under the agent, produces the finding the
  * demo declares as its top finding, and its fixed variant does not produce that kind above the
  * declared share. Demos with worker JVMs (process modes, {@code pipes}) run with the agent's
- * {@code children} option, so the findings are those of the merged process tree.
+ * {@code children} option, so the findings are those of the merged process tree. {@code gpu-offload}
+ * runs on the machine's OpenCL device ({@link OpenCl#requireOrSkip}).
  */
 class DiagnosisIT {
 
@@ -46,6 +48,7 @@ class DiagnosisIT {
     @MethodSource("demos")
     void bottleneckVariantsTopFindingIsTheDeclaredOne(String name, List<String> options, @TempDir Path dir)
             throws Exception {
+        requireOpenClFor(name);
         ExpectedFinding expected = expectedFinding(name, options);
 
         ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "bottleneck", options), agentOptions(name, options));
@@ -63,6 +66,7 @@ class DiagnosisIT {
     @MethodSource("demos")
     void fixedVariantsShowAtMostASmallShareOfTheDeclaredKind(String name, List<String> options, @TempDir Path dir)
             throws Exception {
+        requireOpenClFor(name);
         ExpectedFinding expected = expectedFinding(name, options);
 
         ForkedRun run = ForkedRun.demoUnderAgent(dir, args(name, "fixed", options), agentOptions(name, options));
@@ -75,6 +79,13 @@ class DiagnosisIT {
                 assertThat(finding.path("share").asDouble()).as(finding.toString())
                         .isLessThanOrEqualTo(expected.fixedMaxShare());
             }
+        }
+    }
+
+    /** {@code gpu-offload} needs an OpenCL device: skipped without one, failed under {@code CI=true}. */
+    private static void requireOpenClFor(String name) {
+        if (name.equals(GpuOffloadDemo.NAME)) {
+            OpenCl.requireOrSkip();
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -86,6 +87,14 @@ final class ForkedRun {
         return run(command, jfr.toAbsolutePath().getParent());
     }
 
+    /** Runs {@code demo-apps.jar demoArgs} without an agent, with {@code environment} added to the inherited one. */
+    static ForkedRun demo(Path workDir, Map<String, String> environment, List<String> demoArgs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), "-jar", demoJar().toString()));
+        command.addAll(demoArgs);
+        return run(command, workDir, environment);
+    }
+
     /** Runs {@code java -jar paragent.jar cliArgs}. */
     static ForkedRun cli(Path workDir, List<String> cliArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), "-jar", paragentJar().toString()));
@@ -94,11 +103,18 @@ final class ForkedRun {
     }
 
     private static ForkedRun run(List<String> command, Path workDir) throws IOException, InterruptedException {
+        return run(command, workDir, Map.of());
+    }
+
+    private static ForkedRun run(List<String> command, Path workDir, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));

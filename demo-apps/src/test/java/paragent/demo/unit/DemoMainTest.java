@@ -88,7 +88,7 @@ class DemoMainTest {
                 "paragent.demo.gil.GlobalInterpreterLock", "paragent.demo.montecarlo.HitCounter",
                 "pool", "TASK_OVERHEAD subject~pool-worker", "parallel-loop", "LOAD_IMBALANCE",
                 "oversubscribe", "OVERSUBSCRIPTION", "amdahl", "SERIAL_SECTION subject~main",
-                "gc-churn", "GC subject~Particle", "pipes");
+                "gc-churn", "GC subject~Particle", "pipes", "gpu-offload", "GPU_TRANSFER subject~saxpy_step");
     }
 
     @Test
@@ -107,7 +107,7 @@ class DemoMainTest {
         "gil stray", "gil --switch-interval 0", "shared-counter --lock spin", "shared-counter --critical -1",
         "shared-counter --measure-contention=yes", "montecarlo --seed abc", "montecarlo --processes 2", "gil --processes 0", "gil --processes x",
         "pool --steps 0", "parallel-loop --max-steps -1", "oversubscribe --table-kb 0", "amdahl --steps 3",
-        "gc-churn --particles 10"})
+        "gc-churn --particles 10", "gpu-offload --steps 0", "gpu-offload --elements x"})
     void badArgumentsGiveOneLineOnStderrAndExitTwo(String argLine) {
         String[] args = argLine.isEmpty() ? new String[0] : argLine.split(" ");
 

@@ -22,7 +22,7 @@ class DemosRegistryTest {
     @Test
     void listsEveryDemoInOrder() {
         assertThat(Demos.all()).extracting(Demo::name).containsExactly("shared-counter", "gil", "montecarlo",
-                "pool", "parallel-loop", "oversubscribe", "amdahl", "gc-churn", "pipes");
+                "pool", "parallel-loop", "oversubscribe", "amdahl", "gc-churn", "pipes", "gpu-offload");
     }
 
     @Test
