@@ -51,15 +51,17 @@ import org.jocl.cl_queue_properties;
  * direct buffer, a vector add once with an event of its own (waited for, then released) and
  * {@value #LAUNCHES} times without, {@code clFinish}, one blocking read into a direct buffer, and
  * a check of the sums. On a queue created with empty properties: one non-blocking write and
- * {@code clFinish}. On its own profiling queue: one write and {@value #LAUNCHES} launches with
- * events of its own, whose profiled start and end it prints on lines starting {@code profile }
- * (they differ from run to run; every other line does not). Exits 2 with one line on stderr when
+ * {@code clFinish}. On its own profiling queue: one write and {@value #PAIRS} launches with
+ * events of its own, alternating with launches on a fourth queue created without profiling; it
+ * prints the profiled start and end of its own events on lines starting {@code profile } (they
+ * differ from run to run; every other line does not). Exits 2 with one line on stderr when
  * there is no OpenCL.
  */
 public final class JoclApp {
 
     static final int ELEMENTS = 1 << 20;
     static final int LAUNCHES = 20;
+    static final int PAIRS = 100;
     static final String KERNEL = "vectorAdd";
     private static final String SOURCE = "__kernel void vectorAdd(__global const float *a,"
             + " __global const float *b, __global float *c) { int i = get_global_id(0); c[i] = a[i] + b[i]; }";
@@ -166,33 +168,46 @@ public final class JoclApp {
     }
 
     /**
-     * Times one write and {@value #LAUNCHES} back-to-back launches, as {@link #compute} does them,
-     * on a profiling queue of its own with events of its own.
+     * Times one write on a profiling queue of its own with an event of its own; then launches
+     * {@value #PAIRS} times alternately on a queue created without profiling (no event) and on
+     * its own queue (its own event), each launch waited for by {@code clFinish}, so that both
+     * queues see the same conditions.
      */
     private void profileOwn(cl_context context, cl_device_id device, cl_kernel kernel, cl_mem a, FloatBuffer right) {
         cl_queue_properties properties = new cl_queue_properties();
         properties.addProperty(CL_QUEUE_PROPERTIES, CL_QUEUE_PROFILING_ENABLE);
         cl_command_queue profiled = clCreateCommandQueueWithProperties(context, device, properties, null);
+        cl_command_queue twin = clCreateCommandQueue(context, device, 0, null);
         cl_event write = new cl_event();
         clEnqueueWriteBuffer(profiled, a, false, 0, BYTES, Pointer.to(right), 0, null, write);
         wrote += BYTES;
         clWaitForEvents(1, new cl_event[] {write});
-        cl_event[] runs = new cl_event[LAUNCHES];
-        for (int i = 0; i < LAUNCHES; i++) {
-            runs[i] = new cl_event();
-            clEnqueueNDRangeKernel(profiled, kernel, 1, null, new long[] {ELEMENTS}, null, 0, null, runs[i]);
-            launches++;
-        }
-        clFinish(profiled);
         printProfile("write", write);
         clReleaseEvent(write);
-        long[] kernelNanos = new long[LAUNCHES];
-        for (int i = 0; i < LAUNCHES; i++) {
-            kernelNanos[i] = printProfile("kernel", runs[i]);
-            clReleaseEvent(runs[i]);
+        long[] kernelNanos = new long[PAIRS];
+        for (int i = 0; i < PAIRS; i++) {
+            // Which queue goes first alternates: the first launch after host work runs slower.
+            if (i % 2 == 0) {
+                launchOnTwin(twin, kernel);
+            }
+            cl_event launch = new cl_event();
+            clEnqueueNDRangeKernel(profiled, kernel, 1, null, new long[] {ELEMENTS}, null, 0, null, launch);
+            clFinish(profiled);
+            if (i % 2 == 1) {
+                launchOnTwin(twin, kernel);
+            }
+            kernelNanos[i] = printProfile("kernel", launch);
+            clReleaseEvent(launch);
+            launches += 2;
         }
+        clReleaseCommandQueue(twin);
         clReleaseCommandQueue(profiled);
         System.out.println("profile median kernel=" + median(kernelNanos));
+    }
+
+    private static void launchOnTwin(cl_command_queue twin, cl_kernel kernel) {
+        clEnqueueNDRangeKernel(twin, kernel, 1, null, new long[] {ELEMENTS}, null, 0, null, null);
+        clFinish(twin);
     }
 
     private static long printProfile(String kind, cl_event event) {
