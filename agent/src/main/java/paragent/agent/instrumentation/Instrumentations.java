@@ -15,6 +15,7 @@ import paragent.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
 import paragent.agent.instrumentation.executors.ScheduledThreadPoolExecutorInstrumentation;
 import paragent.agent.instrumentation.executors.ThreadPoolExecutorInstrumentation;
 import paragent.agent.instrumentation.executors.WorkerInstrumentation;
+import paragent.agent.instrumentation.gpu.JoclInstrumentation;
 import paragent.agent.instrumentation.ipc.FileChannelImplInstrumentation;
 import paragent.agent.instrumentation.ipc.FileInputStreamInstrumentation;
 import paragent.agent.instrumentation.ipc.FileLockImplInstrumentation;
@@ -33,7 +34,8 @@ import paragent.agent.internal.Log;
  * Installs every instrumentation with one ByteBuddy {@link AgentBuilder}. Each instrumentation
  * names exactly the types it changes; everything else, paragent's own classes included, is
  * ignored, so class loading pays one name match per class. Already-loaded JDK classes are
- * retransformed; advice is inlined and adds no fields or methods.
+ * retransformed; advice is inlined and adds no fields or methods. One library class is woven
+ * too, by name in any class loader: the application's {@code org.jocl.CL}.
  */
 public final class Instrumentations {
 
@@ -57,7 +59,7 @@ public final class Instrumentations {
                         NioSocketImplInstrumentation.TARGET, SocketChannelImplInstrumentation.TARGET,
                         ServerSocketChannelImplInstrumentation.TARGET, ObjectOutputStreamInstrumentation.TARGET,
                         ObjectInputStreamInstrumentation.TARGET, FileChannelImplInstrumentation.TARGET,
-                        FileLockImplInstrumentation.TARGET)))
+                        FileLockImplInstrumentation.TARGET, JoclInstrumentation.TARGET)))
                 .type(named(AqsInstrumentation.TARGET))
                 .transform(AqsInstrumentation.transformer())
                 .type(named(ThreadExitInstrumentation.TARGET))
@@ -92,6 +94,9 @@ public final class Instrumentations {
                 .transform(FileChannelImplInstrumentation.transformer())
                 .type(named(FileLockImplInstrumentation.TARGET))
                 .transform(FileLockImplInstrumentation.transformer())
+                // The application's own JOCL, in whatever loader loads it; never loaded by the agent.
+                .type(named(JoclInstrumentation.TARGET))
+                .transform(JoclInstrumentation.transformer())
                 .installOn(inst);
     }
 

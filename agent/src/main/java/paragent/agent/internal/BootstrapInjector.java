@@ -55,7 +55,12 @@ public final class BootstrapInjector {
             "paragent.agent.bootstrap.ChannelHooks",
             "paragent.agent.bootstrap.FileLockSink",
             "paragent.agent.bootstrap.FileLockHooks",
-            "paragent.agent.bootstrap.ProcessSpawns");
+            "paragent.agent.bootstrap.ProcessSpawns",
+            "paragent.agent.bootstrap.GpuCommandEvent",
+            "paragent.agent.bootstrap.GpuSummaryEvent",
+            "paragent.agent.bootstrap.GpuWaitEvent",
+            "paragent.agent.bootstrap.GpuSink",
+            "paragent.agent.bootstrap.GpuHooks");
 
     private BootstrapInjector() {
     }

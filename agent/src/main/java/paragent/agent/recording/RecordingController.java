@@ -14,6 +14,8 @@ import paragent.agent.bootstrap.ExecutorHooks;
 import paragent.agent.bootstrap.ExecutorSummaryEvent;
 import paragent.agent.bootstrap.FileLockHooks;
 import paragent.agent.bootstrap.FileLockSummaryEvent;
+import paragent.agent.bootstrap.GpuHooks;
+import paragent.agent.bootstrap.GpuSummaryEvent;
 import paragent.agent.bootstrap.LockSummaryEvent;
 import paragent.agent.bootstrap.LockWaits;
 import paragent.agent.bootstrap.ProcessExitEvent;
@@ -49,6 +51,7 @@ public final class RecordingController {
     private final LockAggregator locks = new LockAggregator();
     private final ExecutorAggregator executors = new ExecutorAggregator();
     private final ChannelAggregator channels = new ChannelAggregator();
+    private final GpuAggregator gpu = new GpuAggregator();
     private final FileLockAggregator fileLocks;
     private final ThreadTimesSampler threadTimes = new ThreadTimesSampler();
     private final SchedStatSampler schedStat = SchedStatSampler.create();
@@ -84,6 +87,7 @@ public final class RecordingController {
         FlightRecorder.addPeriodicEvent(ChannelSummaryEvent.class, channels::emitChannels);
         FlightRecorder.addPeriodicEvent(SerializationSummaryEvent.class, channels::emitSerialization);
         FlightRecorder.addPeriodicEvent(FileLockSummaryEvent.class, fileLocks::emit);
+        FlightRecorder.addPeriodicEvent(GpuSummaryEvent.class, gpu::emit);
         LockWaits.install(locks);
         ExecutorHooks.install(executors);
         executors.registerCommonPool();
@@ -92,6 +96,7 @@ public final class RecordingController {
         ChildJvmAgents.install(lineage.childAgentArgument());
         ChannelHooks.install(channels);
         FileLockHooks.install(fileLocks);
+        GpuHooks.install(gpu);
         writeRunInfo(version, lineage);
         channels.registerOwnPipes();
         threadTimes.emitBaseline();
@@ -139,12 +144,13 @@ public final class RecordingController {
                 channels.emitChannels();
                 channels.emitSerialization();
                 fileLocks.emit();
+                gpu.emit();
                 threadTimes.emitAll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            Log.failure("periodic recording of lock, executor, channel and thread totals stopped", t);
+            Log.failure("periodic recording of lock, executor, channel, GPU and thread totals stopped", t);
         }
     }
 
@@ -217,5 +223,7 @@ public final class RecordingController {
         ChildJvmAgents.install(null);
         ChannelHooks.install(null);
         FileLockHooks.install(null);
+        GpuHooks.install(null);
+        gpu.close();
     }
 }

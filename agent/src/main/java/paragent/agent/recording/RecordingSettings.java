@@ -21,6 +21,7 @@ final class RecordingSettings {
     static final String LOAD_PERIOD = "1 s";
     static final String IO_THRESHOLD = "1 ms";
     static final String ALLOCATION_SAMPLE_THROTTLE = "150/s";
+    static final String GPU_WAIT_THRESHOLD = "10 us";
 
     private RecordingSettings() {
     }
@@ -82,6 +83,10 @@ final class RecordingSettings {
         enable(settings, "paragent.FileLockWait", thresholdText, true);
         settings.put("paragent.MappedFile#enabled", "true");
         settings.put("paragent.MappedFile#stackTrace", "true");
+        periodic(settings, "paragent.GpuSummary", "endChunk");
+        // The agent limits GpuCommand events to 2,000 a second itself (see GpuAggregator).
+        enable(settings, "paragent.GpuCommand", "0 ns", true);
+        enable(settings, "paragent.GpuWait", GPU_WAIT_THRESHOLD, true);
         return settings;
     }
 
