@@ -39,9 +39,9 @@ final class GpuModels {
         List<long[]> intervals = epochIntervals(in.commands);
         double wallSeconds = Math.max(0, recordingEndNanos - recordingStartNanos) / NANOS_PER_SECOND;
         long[] totals = totals(in);
-        double busy = busyNanos(intervals) / NANOS_PER_SECOND;
         double span = intervals.isEmpty() ? 0 : (intervals.stream().mapToLong(i -> i[1]).max().orElseThrow()
                 - intervals.stream().mapToLong(i -> i[0]).min().orElseThrow()) / NANOS_PER_SECOND;
+        double busy = Math.min(span, busyNanos(intervals) * coverage(in, totals) / NANOS_PER_SECOND);
         Map<Long, Double> waits = waitSeconds(in);
         return new GpuModel(kernels(in), totals[0] / NANOS_PER_SECOND, totals[1] / NANOS_PER_SECOND, totals[2],
                 totals[3], busy, Math.max(0, span - busy),
@@ -60,6 +60,18 @@ final class GpuModels {
      * Transfer and kernel device nanoseconds, bytes to and from the device: from the summaries when
      * recorded (they count every command), else from the commands.
      */
+    /**
+     * How many times more device time the totals hold than the commands recorded one by one (the
+     * agent rate-limits those): the busy time of the recorded commands' union is scaled by it, an
+     * estimate that assumes the unrecorded commands overlapped like the recorded ones. 1 when every
+     * command was recorded.
+     */
+    private static double coverage(GpuCollector in, long[] totals) {
+        long recorded = in.commands.stream().mapToLong(GpuCollector.Command::deviceNanos).sum();
+        long total = totals[0] + totals[1];
+        return recorded > 0 && total > recorded ? (double) total / recorded : 1.0;
+    }
+
     private static long[] totals(GpuCollector in) {
         long[] totals = new long[4];
         if (!in.summaries.isEmpty()) {
