@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.jocl.CL;
@@ -25,6 +24,7 @@ import paragent.analyzer.model.GpuKernelStats;
 import paragent.analyzer.model.GpuModel;
 import paragent.analyzer.render.html.HtmlReportRenderer;
 import paragent.analyzer.render.json.JsonSummaryRenderer;
+import paragent.analyzer.testing.EventRecordings;
 import paragent.analyzer.testing.GpuEvents;
 import paragent.analyzer.testing.ParagentEvents;
 
@@ -224,35 +224,10 @@ class GpuRecordingTest {
         CL.clEnqueue(kernel);
     }
 
-    interface Body {
-        void run() throws Exception;
-    }
 
     /** Records {@code body}, run on a worker thread of its own, with only paragent's events enabled. */
-    private static Path record(String name, Body body) throws Exception {
-        Path file = dir.resolve(name);
-        try (Recording recording = new Recording()) {
-            for (String event : List.of("paragent.RunInfo", "paragent.GpuCommand", "paragent.GpuSummary",
-                    "paragent.GpuWait")) {
-                recording.enable(event).withThreshold(Duration.ZERO);
-            }
-            recording.start();
-            Throwable[] failure = new Throwable[1];
-            Thread worker = new Thread(() -> {
-                try {
-                    body.run();
-                } catch (Throwable t) {
-                    failure[0] = t;
-                }
-            }, "gpu-worker-1");
-            worker.start();
-            worker.join();
-            recording.stop();
-            recording.dump(file);
-            if (failure[0] != null) {
-                throw new AssertionError(failure[0]);
-            }
-        }
-        return file;
+    private static Path record(String name, EventRecordings.Body body) throws Exception {
+        return EventRecordings.record(dir.resolve(name), "gpu-worker-1",
+                List.of("paragent.RunInfo", "paragent.GpuCommand", "paragent.GpuSummary", "paragent.GpuWait"), body);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +17,7 @@ import paragent.analyzer.model.ChannelKind;
 import paragent.analyzer.model.ChannelModel;
 import paragent.analyzer.model.LockKind;
 import paragent.analyzer.model.LockModel;
+import paragent.analyzer.testing.EventRecordings;
 import paragent.analyzer.testing.IpcEvents;
 import paragent.analyzer.testing.ParagentEvents;
 import paragent.analyzer.tree.IpcLink;
@@ -297,37 +297,13 @@ class ProcessTreeTest {
         s.commit();
     }
 
-    interface Body {
-        void run() throws Exception;
-    }
 
     /** Records {@code body}, run on a worker thread of its own, with only paragent's events enabled. */
-    private static Path record(String name, Body body) throws Exception {
-        Path file = dir.resolve(name);
-        try (Recording recording = new Recording()) {
-            for (String event : List.of("paragent.RunInfo", "paragent.ProcessSpawn", "paragent.ProcessExit",
-                    "paragent.ChannelOpen", "paragent.ChannelSummary", "paragent.ChannelOp",
-                    "paragent.SerializationSummary", "paragent.FileLockWait", "paragent.FileLockSummary",
-                    "paragent.MappedFile")) {
-                recording.enable(event).withThreshold(Duration.ZERO);
-            }
-            recording.start();
-            Throwable[] failure = new Throwable[1];
-            Thread worker = new Thread(() -> {
-                try {
-                    body.run();
-                } catch (Throwable t) {
-                    failure[0] = t;
-                }
-            }, "ipc-worker-1");
-            worker.start();
-            worker.join();
-            recording.stop();
-            recording.dump(file);
-            if (failure[0] != null) {
-                throw new AssertionError(failure[0]);
-            }
-        }
-        return file;
+    private static Path record(String name, EventRecordings.Body body) throws Exception {
+        return EventRecordings.record(dir.resolve(name), "ipc-worker-1",
+                List.of("paragent.RunInfo", "paragent.ProcessSpawn", "paragent.ProcessExit",
+                        "paragent.ChannelOpen", "paragent.ChannelSummary", "paragent.ChannelOp",
+                        "paragent.SerializationSummary", "paragent.FileLockWait", "paragent.FileLockSummary",
+                        "paragent.MappedFile"), body);
     }
 }
