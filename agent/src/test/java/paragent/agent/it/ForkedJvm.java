@@ -15,6 +15,14 @@ final class ForkedJvm {
     static final Path AGENT_JAR = Path.of(System.getProperty("paragent.jar", "target/paragent.jar")).toAbsolutePath();
     static final Path TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath();
 
+    /**
+     * PoCL's kernel cache for the programs this test JVM forks, one after another. The shared
+     * {@code ~/.cache/pocl/kcache} let a compile in another process (or a stale entry) break a
+     * demo's {@code clBuildProgram} in CI: {@code unable to rename temporary … No such file or
+     * directory}. A cache of this JVM's own keeps the compiled kernels between its runs.
+     */
+    static final Path POCL_CACHE_DIR = Path.of("target", "pocl-cache-" + ProcessHandle.current().pid()).toAbsolutePath();
+
     private ForkedJvm() {
     }
 
@@ -54,6 +62,7 @@ final class ForkedJvm {
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("POCL_CACHE_DIR", POCL_CACHE_DIR.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -31,6 +31,14 @@ final class ForkedRun {
     final String stderr;
     final String description;
 
+    /**
+     * PoCL's kernel cache for the programs this test JVM forks, one after another. The shared
+     * {@code ~/.cache/pocl/kcache} let a compile in another process (or a stale entry) break a
+     * demo's {@code clBuildProgram} in CI: {@code unable to rename temporary … No such file or
+     * directory}. A cache of this JVM's own keeps the compiled kernels between its runs.
+     */
+    static final Path POCL_CACHE_DIR = Path.of("target", "pocl-cache-" + ProcessHandle.current().pid()).toAbsolutePath();
+
     private ForkedRun(int exitCode, String stdout, String stderr, String description) {
         this.exitCode = exitCode;
         this.stdout = stdout;
@@ -113,6 +121,7 @@ final class ForkedRun {
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("POCL_CACHE_DIR", POCL_CACHE_DIR.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
