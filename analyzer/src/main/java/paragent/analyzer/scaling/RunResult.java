@@ -1,0 +1,31 @@
+package paragent.analyzer.scaling;
+
+import java.util.List;
+import java.util.Map;
+import paragent.analyzer.diagnosis.FindingKind;
+
+/**
+ * One analyzed run: its time and where its worker-thread time went, every cause counted without the
+ * findings' reporting thresholds. Immutable.
+ *
+ * @param threads the thread count the run was asked for
+ * @param repeat 1-based repeat index among the runs of this count, in the order they ran
+ * @param recordings the recordings' file names
+ * @param wallSeconds the root recording's duration (first to last event)
+ * @param cpuSeconds CPU time of all the run's JVMs
+ * @param workerThreads worker threads over all the run's JVMs
+ * @param lostThreadSeconds per cause, worker-thread seconds the diagnosis attributed to it (all
+ *     rules' ledger claims, below-threshold ones included); absent causes are absent
+ * @param usefulCpuSeconds the workers' running time no cause claimed
+ * @param foreignCores CPU used by other processes during the run, cores on average; null unknown
+ * @param disturbed whether {@code foreignCores} exceeded {@link Scaling#DISTURBED_FOREIGN_CORES}
+ */
+public record RunResult(int threads, int repeat, List<String> recordings, double wallSeconds, double cpuSeconds,
+                        int workerThreads, Map<FindingKind, Double> lostThreadSeconds, double usefulCpuSeconds,
+                        Double foreignCores, boolean disturbed) {
+
+    public RunResult {
+        recordings = List.copyOf(recordings);
+        lostThreadSeconds = Map.copyOf(lostThreadSeconds);
+    }
+}
