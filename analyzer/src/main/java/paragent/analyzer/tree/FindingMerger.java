@@ -2,6 +2,7 @@ package paragent.analyzer.tree;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import paragent.analyzer.model.ChildProcess;
  *
  * <p>Findings of the same kind and subject are summed; the largest contribution gives the
  * location and the words. An IPC finding is renamed to its channel's link, so the two ends of one
- * pipe or socket become one finding. A PROCESS_SPAWN finding gains the time its children's JVMs
+ * pipe or socket become one finding, and the pipes to children running one command one more
+ * (see {@link PipeGroups}). A PROCESS_SPAWN finding gains the time its children's JVMs
  * took to boot (from the start call until their recordings began, less the agent's own
  * start-up), and is created for it when the parent's own start calls were too short to report.
  * Shares are over the run's worker time and sum to at most 1.
@@ -46,19 +48,27 @@ final class FindingMerger {
         }
         Map<List<Object>, Double> boot = bootByProgram(nodes);
         List<Finding> merged = new ArrayList<>();
-        groups.forEach((key, findings) -> merged.add(combine(findings, linkOf.get(key), boot.remove(key))));
+        Map<Finding, IpcLink> linkByFinding = new IdentityHashMap<>();
+        groups.forEach((key, findings) -> {
+            Finding combined = combine(findings, linkOf.get(key), boot.remove(key));
+            merged.add(combined);
+            if (linkOf.containsKey(key)) {
+                linkByFinding.put(combined, linkOf.get(key));
+            }
+        });
         boot.forEach((key, seconds) -> {
             if (seconds / workerSeconds >= ProcessSpawnRule.MIN_SHARE) {
                 merged.add(bootOnly((String) key.get(1), seconds, spawnSite(nodes, (String) key.get(1))));
             }
         });
-        merged.replaceAll(f -> f.withShare(workerSeconds > 0 ? f.lostThreadSeconds() / workerSeconds : 0));
-        merged.sort(Comparator.comparingDouble(Finding::lostThreadSeconds).reversed());
-        double shareSum = merged.stream().mapToDouble(Finding::share).sum();
+        List<Finding> joined = new ArrayList<>(PipeGroups.join(merged, linkByFinding));
+        joined.replaceAll(f -> f.withShare(workerSeconds > 0 ? f.lostThreadSeconds() / workerSeconds : 0));
+        joined.sort(Comparator.comparingDouble(Finding::lostThreadSeconds).reversed());
+        double shareSum = joined.stream().mapToDouble(Finding::share).sum();
         if (shareSum > 1) {
-            merged.replaceAll(f -> f.withShare(f.share() / shareSum));
+            joined.replaceAll(f -> f.withShare(f.share() / shareSum));
         }
-        return List.copyOf(merged);
+        return List.copyOf(joined);
     }
 
     /** @return the link of the process's channel named {@code subject}, or null */

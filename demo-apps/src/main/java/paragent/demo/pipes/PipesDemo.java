@@ -79,7 +79,7 @@ public final class PipesDemo implements Demo {
 
     @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
-        return ExpectedFinding.of("IPC", "pipe to child", "paragent.demo.pipes.");
+        return ExpectedFinding.of("IPC", "to child", "paragent.demo.pipes.");
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class PoolDemo implements Demo {
     @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
         if (config.isProcessMode()) {
-            return ExpectedFinding.of("IPC", "pipe to child", "paragent.demo.pool.");
+            return ExpectedFinding.of("IPC", "to child", "paragent.demo.pool.");
         }
         return ExpectedFinding.of("TASK_OVERHEAD", "pool-worker", "paragent.demo.pool.");
     }

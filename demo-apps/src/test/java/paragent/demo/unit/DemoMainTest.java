@@ -141,7 +141,7 @@ class DemoMainTest {
 
         assertThat(processModes).hasSize(4);
         assertThat(String.join("\n", processModes)).contains("PROCESS_SPAWN subject~java",
-                "IPC subject~pipe to child where=paragent.demo.pool.*", "LOCK_CONTENTION subject~file lock",
-                "IPC subject~pipe to child where=paragent.demo.pipes.*");
+                "IPC subject~to child where=paragent.demo.pool.*", "LOCK_CONTENTION subject~file lock",
+                "IPC subject~to child where=paragent.demo.pipes.*");
     }
 }

@@ -128,7 +128,7 @@ class ProcessModesTest {
         assertThat(new GilDemo().expectedFinding(processes)).extracting("kind", "subjectContains", "whereClassPrefix")
                 .containsExactly("PROCESS_SPAWN", "java", "paragent.demo.gil.");
         assertThat(new PoolDemo().expectedFinding(processes)).extracting("kind", "subjectContains", "whereClassPrefix")
-                .containsExactly("IPC", "pipe to child", "paragent.demo.pool.");
+                .containsExactly("IPC", "to child", "paragent.demo.pool.");
         assertThat(new SharedCounterDemo().expectedFinding(processes))
                 .extracting("kind", "subjectContains", "whereClassPrefix")
                 .containsExactly("LOCK_CONTENTION", "file lock", "paragent.demo.sharedcounter.");
