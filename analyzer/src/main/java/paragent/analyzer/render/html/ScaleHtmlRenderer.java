@@ -26,6 +26,9 @@ import paragent.analyzer.scaling.StackComponent;
  */
 public final class ScaleHtmlRenderer {
 
+    /** The verdict is shown as good when no cause cost speedup and the largest count is at least this efficient. */
+    static final double GOOD_EFFICIENCY = 0.9;
+
     private static final Template PAGE = Template.resource("/paragent/analyzer/render/html/scale.html");
 
     private ScaleHtmlRenderer() {
@@ -39,7 +42,7 @@ public final class ScaleHtmlRenderer {
         slots.put("title", escape(report.command() == null ? "recordings" : Html.shortCommand(report.command(), 120)));
         slots.put("meta", escape(meta(report)));
         slots.put("verdict", escape(ScaleVerdict.sentence(report)));
-        slots.put("verdictClass", report.findings().isEmpty() ? " ok" : "");
+        slots.put("verdictClass", good(report) ? " ok" : "");
         slots.put("warnings", HtmlReportRenderer.warnings(report.warnings()));
         slots.put("curve", SpeedupCurveSection.render(report.counts(), report.amdahl(), report.usl()));
         slots.put("stacks", SpeedupStackSection.render(report.counts()));
@@ -48,6 +51,11 @@ public final class ScaleHtmlRenderer {
         slots.put("findings", HtmlReportRenderer.findings(report.findings()));
         slots.put("runs", runs(report.runs()));
         return PAGE.fill(slots);
+    }
+
+    private static boolean good(ScalingReport report) {
+        return report.findings().isEmpty() && report.counts().stream()
+                .allMatch(c -> c.efficiency() >= GOOD_EFFICIENCY);
     }
 
     private static String meta(ScalingReport report) {

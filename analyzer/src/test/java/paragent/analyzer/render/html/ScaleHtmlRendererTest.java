@@ -154,6 +154,7 @@ class ScaleHtmlRendererTest {
 
         assertThat(html).contains("<title>paragent scale: recordings</title>")
                 .contains("recordings given directly · 2 cores · threads 1, 2 · 2 runs")
+                .as("no finding, but 75% efficiency is not good").contains("<p class=\"verdict\">")
                 .contains("<td class=\"num na\">n/a</td><td><code>one.jfr</code>")
                 .doesNotContain("<ul class=\"warnings\">");
     }
