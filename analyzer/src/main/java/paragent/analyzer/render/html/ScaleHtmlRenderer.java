@@ -26,7 +26,7 @@ import paragent.analyzer.scaling.StackComponent;
  */
 public final class ScaleHtmlRenderer {
 
-    /** The verdict is shown as good when no cause cost speedup and the largest count is at least this efficient. */
+    /** The verdict is shown as good when no cause cost speedup and every count is at least this efficient. */
     static final double GOOD_EFFICIENCY = 0.9;
 
     private static final Template PAGE = Template.resource("/paragent/analyzer/render/html/scale.html");
