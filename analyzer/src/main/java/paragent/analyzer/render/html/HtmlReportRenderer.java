@@ -49,6 +49,8 @@ public final class HtmlReportRenderer {
     static final int MAX_THREAD_ROWS = 500;
 
     private static final Template PAGE = Template.resource("/paragent/analyzer/render/html/report.html");
+    /** The report's style sheet, shared with the scaling report; the states' colors are added per page. */
+    static final String CSS = Template.read("/paragent/analyzer/render/html/report.css");
     private static final String SCRIPT = Template.read("/paragent/analyzer/render/html/report.js");
     private static final String SCRIPT_HASH = "sha256-" + sha256(SCRIPT);
     /** The states of the per-thread bars, in order; a thread is never in NOT_ALIVE during its lifetime. */
@@ -103,6 +105,7 @@ public final class HtmlReportRenderer {
         Map<String, String> slots = new HashMap<>();
         slots.put("scriptHash", SCRIPT_HASH);
         slots.put("script", SCRIPT);
+        slots.put("css", CSS);
         slots.put("stateCss", StatePalette.css());
         slots.put("timeline", TimelineSection.render(analysis));
         slots.put("gpu", GpuSection.render(analysis.gpu()));
@@ -141,7 +144,8 @@ public final class HtmlReportRenderer {
         return List.copyOf(warnings);
     }
 
-    private static String warnings(List<String> warnings) {
+    /** @return the warnings as a list, or "" for none */
+    static String warnings(List<String> warnings) {
         if (warnings.isEmpty()) {
             return "";
         }
@@ -152,7 +156,8 @@ public final class HtmlReportRenderer {
         return html.append("</ul>").toString();
     }
 
-    private static String findings(List<Finding> findings) {
+    /** @return the ranked findings with share, subject, where, lost time, evidence, advice and detail */
+    static String findings(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "<p>No cause of lost parallelism above the reporting thresholds.</p>";
         }

@@ -28,6 +28,11 @@ final class StatePalette {
         return CODES.charAt(state.ordinal());
     }
 
+    /** @return the state's color, {@code #rrggbb} */
+    static String color(ThreadState state) {
+        return COLORS[state.ordinal()];
+    }
+
     /** @return the state's label for people */
     static String label(ThreadState state) {
         return LABELS[state.ordinal()];
