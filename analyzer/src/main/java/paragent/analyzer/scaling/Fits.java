@@ -46,8 +46,9 @@ final class Fits {
      * σ is fitted (κ = 0) and the fit is not usable.
      *
      * @param points one per distinct count
-     * @return the fit: {@code sigma}, {@code kappa}; best count {@code sqrt((1−σ)/κ)} and the speedup
-     *     there when κ > 0; else no best count and ceiling {@code 1/σ} (null when σ = 0)
+     * @return the fit: {@code sigma}, {@code kappa}; best count {@code sqrt((1−σ)/κ)} (at least 1) and
+     *     the speedup there when κ > 0; else no best count and ceiling {@code 1/σ} (null when σ = 0);
+     *     best count 1 and ceiling 1 when σ ≥ 1
      */
     static Fit usl(List<Point> points) {
         double a = 0;
@@ -72,8 +73,12 @@ final class Fits {
         double rSquared = rSquared(points, n -> usl(sigma, kappa, n));
         Double best = null;
         Double ceiling = null;
-        if (kappa > 0) {
-            best = sigma < 1 ? Math.sqrt((1 - sigma) / kappa) : 1.0;
+        if (sigma >= 1) {
+            // every added thread slows the program down: 1 thread is best
+            best = 1.0;
+            ceiling = 1.0;
+        } else if (kappa > 0) {
+            best = Math.max(1, Math.sqrt((1 - sigma) / kappa));
             ceiling = usl(sigma, kappa, best);
         } else if (sigma > 0) {
             ceiling = 1 / sigma;

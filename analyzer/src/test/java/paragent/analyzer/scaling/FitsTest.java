@@ -67,6 +67,15 @@ class FitsTest {
     }
 
     @Test
+    void uslOfASlowdownPutsTheBestCountAtOne() {
+        Fit fit = Fits.usl(points(n -> 0.8, 1, 2));
+
+        assertThat(fit.parameters().get("sigma")).isCloseTo(1.5, within(1e-9));
+        assertThat(fit.bestThreads()).isEqualTo(1);
+        assertThat(fit.ceiling()).isEqualTo(1);
+    }
+
+    @Test
     void uslKeepsItsParametersNonNegative() {
         // faster than linear: the unconstrained fit would make σ negative
         Fit fit = Fits.usl(List.of(new Fits.Point(1, 1), new Fits.Point(2, 2.2), new Fits.Point(4, 4.1)));
