@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import paragent.analyzer.diagnosis.Diagnosis;
+import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.load.RecordingLoader;
 import paragent.analyzer.model.RecordingModel;
 import paragent.analyzer.tree.Coordinators;
@@ -33,8 +34,17 @@ public final class Analyzer {
     }
 
     private static Analysis analyze(RecordingModel model) {
+        return analyze(model, Diagnosis.diagnose(model));
+    }
+
+    /**
+     * @param model a loaded recording
+     * @param findings its diagnosis (see {@link Diagnosis#diagnose} and {@link Diagnosis#account})
+     * @return the analysis of the model with those findings
+     */
+    public static Analysis analyze(RecordingModel model, List<Finding> findings) {
         return new Analysis(model.recordingName(), model.jvm(), model.wallSeconds(), model.workers().size(),
-                model.samplePeriodNanos(), model.threads(), model.locks(), Diagnosis.diagnose(model),
+                model.samplePeriodNanos(), model.threads(), model.locks(), findings,
                 model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc(), model.ipc(),
                 model.run(), model.gpu());
     }
@@ -50,6 +60,22 @@ public final class Analyzer {
      * @throws RecordingException naming the first file that cannot be analyzed
      */
     public static MultiAnalysis analyzeAll(List<Path> recordings) throws RecordingException {
+        List<Analysis> analyses = new ArrayList<>();
+        for (RecordingModel model : loadRun(recordings)) {
+            analyses.add(analyze(model));
+        }
+        return ProcessTrees.build(analyses);
+    }
+
+    /**
+     * Loads the recordings of one run as {@link #analyzeAll} analyzes them: with several, a parent's
+     * coordinator threads are no workers when its children were recorded too.
+     *
+     * @param recordings {@code .jfr} files, at least one
+     * @return the models, in the order of the recordings
+     * @throws RecordingException naming the first file that cannot be analyzed
+     */
+    public static List<RecordingModel> loadRun(List<Path> recordings) throws RecordingException {
         if (recordings.isEmpty()) {
             throw new RecordingException("no recordings given: name at least one .jfr file");
         }
@@ -57,12 +83,15 @@ public final class Analyzer {
         for (Path recording : recordings) {
             models.add(RecordingLoader.load(recording));
         }
+        if (models.size() == 1) {
+            return models;
+        }
         Set<Long> recordedPids = new HashSet<>();
         models.forEach(m -> recordedPids.add(m.run().pid()));
-        List<Analysis> analyses = new ArrayList<>();
+        List<RecordingModel> run = new ArrayList<>();
         for (RecordingModel model : models) {
-            analyses.add(analyze(models.size() == 1 ? model : Coordinators.withoutCoordinators(model, recordedPids)));
+            run.add(Coordinators.withoutCoordinators(model, recordedPids));
         }
-        return ProcessTrees.build(analyses);
+        return run;
     }
 }

@@ -3,6 +3,7 @@ package paragent.analyzer.diagnosis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import paragent.analyzer.model.RecordingModel;
 
 /**
@@ -28,13 +29,31 @@ public final class Diagnosis {
      * @return the findings, largest lost time first, shares summing to ≤ 1; empty without workers
      */
     public static List<Finding> diagnose(RecordingModel model, List<Rule> rules) {
+        return account(model, rules).findings();
+    }
+
+    /** Runs {@link Rules#all()} and accounts for the workers' time. */
+    public static Accounting account(RecordingModel model) {
+        return account(model, Rules.all());
+    }
+
+    /**
+     * Runs the rules like {@link #diagnose(RecordingModel, List)} and keeps the ledger's tally: what
+     * each kind's rule was granted, below its reporting threshold too, and the running time left.
+     *
+     * @param model the recording
+     * @param rules the rules to run
+     * @return the findings and the account; empty without workers
+     */
+    public static Accounting account(RecordingModel model, List<Rule> rules) {
         Ledger ledger = new Ledger(model);
         double totalWorkerSeconds = ledger.totalWorkerSeconds();
         if (totalWorkerSeconds <= 0) {
-            return List.of();
+            return new Accounting(List.of(), Map.of(), 0);
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
+            ledger.claimingFor(rule.kind());
             for (Finding f : rule.evaluate(model, ledger)) {
                 findings.add(f.withShare(f.lostThreadSeconds() / totalWorkerSeconds));
             }
@@ -44,6 +63,6 @@ public final class Diagnosis {
         if (shareSum > 1) {
             findings.replaceAll(f -> f.withShare(f.share() / shareSum));
         }
-        return List.copyOf(findings);
+        return new Accounting(findings, ledger.grantedSeconds(), ledger.unclaimedRunningSeconds());
     }
 }

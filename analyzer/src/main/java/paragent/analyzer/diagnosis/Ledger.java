@@ -1,5 +1,6 @@
 package paragent.analyzer.diagnosis;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import paragent.analyzer.model.RecordingModel;
@@ -13,8 +14,10 @@ import paragent.analyzer.model.Timeline;
  * working copy of its timeline: a rule takes time out of given states, in one bucket
  * ({@link #claimStates}) or spread over all buckets ({@link #claimSpread}), so a later rule cannot
  * take the same seconds again. Time a rule attributes outside the timeline (e.g. estimated
- * spinning beyond the running time) draws on the budget alone ({@link #claim}). Confined to one
- * diagnosis.
+ * spinning beyond the running time) draws on the budget alone ({@link #claim}). Every grant is
+ * tallied for the kind of the rule claiming ({@link #claimingFor}), whether or not the rule then
+ * reports it, so the scaling analysis can compare causes across runs without the findings'
+ * thresholds. Confined to one diagnosis.
  */
 public final class Ledger {
 
@@ -22,6 +25,8 @@ public final class Ledger {
     private final double totalWorkerSeconds;
     private final Map<Long, Double> budget = new HashMap<>();
     private final Map<Long, float[][]> timeline = new HashMap<>();
+    private final Map<FindingKind, Double> granted = new EnumMap<>(FindingKind.class);
+    private FindingKind claimant;
 
     /** A fresh ledger over the model's workers. */
     public Ledger(RecordingModel model) {
@@ -37,6 +42,31 @@ public final class Ledger {
         return totalWorkerSeconds;
     }
 
+    /** Tallies the grants from now on for {@code kind}: the kind of the rule about to claim. */
+    void claimingFor(FindingKind kind) {
+        claimant = kind;
+    }
+
+    /** @return per kind, every second granted while that kind was claiming; kinds granted nothing are absent */
+    Map<FindingKind, Double> grantedSeconds() {
+        Map<FindingKind, Double> copy = new EnumMap<>(FindingKind.class);
+        granted.forEach((kind, seconds) -> {
+            if (seconds > 0) {
+                copy.put(kind, seconds);
+            }
+        });
+        return copy;
+    }
+
+    /** @return the workers' running time no claim took, summed */
+    double unclaimedRunningSeconds() {
+        double sum = 0;
+        for (long javaId : budget.keySet()) {
+            sum += remaining(javaId, ThreadState.RUNNING);
+        }
+        return sum;
+    }
+
     /**
      * Attributes up to {@code seconds} of a worker's time.
      *
@@ -47,9 +77,12 @@ public final class Ledger {
         if (left == null || seconds <= 0) {
             return 0;
         }
-        double granted = Math.min(left, seconds);
-        budget.put(javaId, left - granted);
-        return granted;
+        double grant = Math.min(left, seconds);
+        budget.put(javaId, left - grant);
+        if (claimant != null) {
+            granted.merge(claimant, grant, Double::sum);
+        }
+        return grant;
     }
 
     /**

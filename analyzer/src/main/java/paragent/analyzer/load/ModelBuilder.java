@@ -124,6 +124,7 @@ final class ModelBuilder {
     private SampledFrames sampledFrames() {
         Map<Long, double[]> times = new HashMap<>();
         Map<Long, String[]> frames = new HashMap<>();
+        Map<Long, String[]> topFrames = new HashMap<>();
         for (ThreadData t : in.threads.values()) {
             int n = t.sampleTimes.pairs();
             if (n == 0) {
@@ -136,14 +137,19 @@ final class ModelBuilder {
             Arrays.sort(order, Comparator.comparingLong(t.sampleTimes::first));
             double[] seconds = new double[n];
             String[] top = new String[n];
+            String[] topAny = new String[n];
             for (int i = 0; i < n; i++) {
+                int sample = (int) t.sampleTimes.second(order[i]);
                 seconds[i] = (t.sampleTimes.first(order[i]) - in.recordingStartNanos) / NANOS_PER_SECOND;
-                top[i] = t.sampleFrames.get((int) t.sampleTimes.second(order[i]));
+                top[i] = t.sampleFrames.get(sample);
+                // a sample with an application frame has at least that frame on its stack
+                topAny[i] = t.sampleStacks.get(sample)[0];
             }
             times.put(t.javaId, seconds);
             frames.put(t.javaId, top);
+            topFrames.put(t.javaId, topAny);
         }
-        return new SampledFrames(times, frames);
+        return new SampledFrames(times, frames, topFrames);
     }
 
     /** True when the recording has run-queue times: paragent.SchedStat events, and no RunInfo saying otherwise. */

@@ -5,22 +5,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per thread, the execution samples' times and top application frames, to find a thread's
- * hottest code inside given time buckets. Immutable by convention: callers must not change the arrays.
+ * Per thread, the execution samples' times, top application frames and top frames of any class, to
+ * find a thread's hottest code inside given time buckets. Only samples with an application frame on
+ * their stack are kept. Immutable by convention: callers must not change the arrays.
  *
  * @param secondsFromStart javaId to sample times in seconds from the recording's start, ascending
  * @param frames javaId to the sample's top application frame, parallel to {@code secondsFromStart}
+ * @param topFrames javaId to the sample's top Java frame of any class (JDK included) as
+ *     {@code pkg.Class.method}, parallel to {@code secondsFromStart}; threads without are absent
  */
-public record SampledFrames(Map<Long, double[]> secondsFromStart, Map<Long, String[]> frames) {
+public record SampledFrames(Map<Long, double[]> secondsFromStart, Map<Long, String[]> frames,
+                            Map<Long, String[]> topFrames) {
 
     public SampledFrames {
         secondsFromStart = Map.copyOf(secondsFromStart);
         frames = Map.copyOf(frames);
+        topFrames = Map.copyOf(topFrames);
+    }
+
+    /** Samples without their top frames of any class. */
+    public SampledFrames(Map<Long, double[]> secondsFromStart, Map<Long, String[]> frames) {
+        this(secondsFromStart, frames, Map.of());
     }
 
     /** No samples. */
     public static SampledFrames empty() {
         return new SampledFrames(Map.of(), Map.of());
+    }
+
+    /**
+     * @param javaIds the threads
+     * @return their samples by top frame of any class ({@code pkg.Class.method}), each counted by
+     *     top application frame
+     */
+    public Map<String, Map<String, Long>> countsByTopFrame(Iterable<Long> javaIds) {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        for (long id : javaIds) {
+            String[] tops = topFrames.get(id);
+            String[] f = frames.get(id);
+            for (int i = 0; tops != null && i < tops.length; i++) {
+                counts.computeIfAbsent(tops[i], k -> new HashMap<>()).merge(f[i], 1L, Long::sum);
+            }
+        }
+        return counts;
     }
 
     /** @return how many of the thread's samples have {@code frame} as their top application frame */

@@ -1,0 +1,70 @@
+package paragent.analyzer.scaling;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import paragent.analyzer.Analysis;
+import paragent.analyzer.Analyzer;
+import paragent.analyzer.RecordingException;
+import paragent.analyzer.diagnosis.Accounting;
+import paragent.analyzer.diagnosis.Diagnosis;
+import paragent.analyzer.diagnosis.Finding;
+import paragent.analyzer.diagnosis.FindingKind;
+import paragent.analyzer.model.RecordingModel;
+
+/**
+ * What the scaling analysis needs of one run: its result, the machine's cores, the findings of its
+ * JVMs and its workers' CPU profile. Immutable.
+ *
+ * @param result the run's time and account of worker time
+ * @param cores the root JVM's available processors
+ * @param findings the findings of every JVM of the run
+ * @param frames the workers' sampled CPU by top frame, over every JVM of the run
+ */
+record RunAnalysis(RunResult result, int cores, List<Finding> findings, FrameProfile frames) {
+
+    RunAnalysis {
+        findings = List.copyOf(findings);
+    }
+
+    /**
+     * Loads and diagnoses a run's recordings as one process tree ({@link Analyzer#loadRun}) and sums
+     * its JVMs' accounts; the time is the root recording's.
+     *
+     * @param input the run
+     * @param repeat its 1-based index among the runs of its count
+     */
+    static RunAnalysis load(ScalingInput input, int repeat) throws RecordingException {
+        List<RecordingModel> models = Analyzer.loadRun(input.recordings());
+        Map<FindingKind, Double> lost = new EnumMap<>(FindingKind.class);
+        List<Finding> findings = new ArrayList<>();
+        FrameProfile frames = FrameProfile.empty();
+        double cpuSeconds = 0;
+        double usefulCpuSeconds = 0;
+        int workers = 0;
+        for (RecordingModel model : models) {
+            Accounting accounting = Diagnosis.account(model);
+            Analysis analysis = Analyzer.analyze(model, accounting.findings());
+            accounting.grantedSeconds().forEach((kind, seconds) -> lost.merge(kind, seconds, Double::sum));
+            findings.addAll(accounting.findings());
+            frames = frames.plus(FrameProfile.of(model));
+            cpuSeconds += analysis.cpuSeconds();
+            usefulCpuSeconds += accounting.unclaimedRunningSeconds();
+            workers += analysis.workerThreads();
+        }
+        RecordingModel root = models.get(0);
+        Double foreign = input.foreignCores();
+        boolean disturbed = foreign != null && foreign > Scaling.DISTURBED_FOREIGN_CORES;
+        List<String> names = input.recordings().stream().map(Path::getFileName).map(Path::toString).toList();
+        RunResult result = new RunResult(input.threads(), repeat, names, root.wallSeconds(), cpuSeconds, workers,
+                lost, usefulCpuSeconds, foreign, disturbed);
+        return new RunAnalysis(result, Math.max(1, root.jvm().availableProcessors()), findings, frames);
+    }
+
+    /** @return the worker-thread seconds the diagnosis granted to {@code kind}; 0 when none */
+    double lostSeconds(FindingKind kind) {
+        return result.lostThreadSeconds().getOrDefault(kind, 0.0);
+    }
+}
