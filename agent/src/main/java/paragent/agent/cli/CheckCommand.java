@@ -25,10 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * each, which were exceeded; the exit code tells the build.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        customSynopsis = "paragent check (REC.jfr... | summary.json | scale.json) [--max-share KIND=x ...] "
+        customSynopsis = "paragent check (REC.jfr... | DIR | summary.json | scale.json) [--max-share KIND=x ...] "
                 + "[--max-lost-seconds KIND=s ...] [--min-efficiency x]",
         description = {"Fail a build when lost parallelism exceeds a budget.",
-            "The input is recognized by its content: JFR recordings (several = the JVMs of one run), the JSON "
+            "The input is recognized by its content: JFR recordings (several = the JVMs of one run; a directory = "
+                + "the recordings in it), the JSON "
                 + "summary of report --json (paragent/summary@1) or the JSON of scale (paragent/scale@1). KIND is "
                 + "a finding kind or ANY (every kind)."},
         exitCodeListHeading = "Exit codes:%n",
@@ -42,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
     /** The kind name that stands for every kind. */
     static final String ANY = "ANY";
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Recordings, or one summary or scale JSON file.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Recordings or directories of them, or one summary or scale JSON file.")
     private List<Path> inputs;
 
     @Option(names = "--max-share", paramLabel = "KIND=x",

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import paragent.analyzer.Analyzer;
 import paragent.analyzer.RecordingException;
 import paragent.analyzer.diagnosis.Finding;
@@ -19,8 +20,8 @@ import paragent.analyzer.tree.ProcessTree;
 
 /**
  * What {@code check} holds budgets against, read from its input by content: JFR recordings
- * (analyzed as one process tree), a {@code paragent/summary@1} or a {@code paragent/scale@1} JSON
- * file. Immutable.
+ * (analyzed together, as process trees; a directory stands for the recordings in it), a
+ * {@code paragent/summary@1} or a {@code paragent/scale@1} JSON file. Immutable.
  *
  * @param findings the findings to hold share and lost-time budgets against
  * @param efficiencies per thread count above 1 its parallel efficiency, ascending; null when the input is not a
@@ -63,8 +64,9 @@ record CheckInput(List<Item> findings, Map<Integer, Double> efficiencies) {
         return efficiencies != null;
     }
 
-    /** @param inputs recordings, or one JSON file */
-    static CheckInput read(List<Path> inputs) throws UnreadableException {
+    /** @param given recordings or directories of recordings (an agent's {@code out}), or one JSON file */
+    static CheckInput read(List<Path> given) throws UnreadableException {
+        List<Path> inputs = expandDirectories(given);
         List<Path> recordings = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.isRegularFile(input)) {
@@ -83,6 +85,27 @@ record CheckInput(List<Item> findings, Map<Integer, Double> efficiencies) {
                     + " is not a recording");
         }
         return ofJson(inputs.get(0));
+    }
+
+    private static List<Path> expandDirectories(List<Path> given) throws UnreadableException {
+        List<Path> inputs = new ArrayList<>();
+        for (Path input : given) {
+            if (!Files.isDirectory(input)) {
+                inputs.add(input);
+                continue;
+            }
+            try (Stream<Path> files = Files.list(input)) {
+                List<Path> recordings = files.filter(f -> f.getFileName().toString().endsWith(".jfr")).sorted().toList();
+                if (recordings.isEmpty()) {
+                    throw new UnreadableException(input + " holds no .jfr recording: run the program with the agent's "
+                            + "jfr option and out=" + input);
+                }
+                inputs.addAll(recordings);
+            } catch (IOException e) {
+                throw new UnreadableException("cannot list " + input + ": " + e.getMessage());
+            }
+        }
+        return inputs;
     }
 
     private static boolean isRecording(Path input) throws UnreadableException {

@@ -138,6 +138,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void aDirectoryWithoutRecordingsSaysHowToMakeThem() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("paragent-out"));
+
+        Cli result = Cli.run("check", empty.toString(), "--max-share", "ANY=0.5");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderrLines()).containsExactly("paragent check: " + empty
+                + " holds no .jfr recording: run the program with the agent's jfr option and out=" + empty);
+    }
+
+    @Test
     void twoJsonReportsAtOnceAreRefused() {
         Cli result = Cli.run("check", summary.toString(), scale.toString(), "--max-share", "ANY=0.5");
 
