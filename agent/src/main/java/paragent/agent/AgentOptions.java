@@ -166,7 +166,7 @@ public final class AgentOptions {
      * Parses {@code 500us}, {@code 10ms}, {@code 30s}, {@code 2m}, {@code 1h}; a bare number is
      * seconds.
      */
-    static Duration parseDuration(String key, String text) {
+    public static Duration parseDuration(String key, String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         int split = 0;
         while (split < lower.length() && (Character.isDigit(lower.charAt(split)) || lower.charAt(split) == '.')) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Explains lost parallelism in JVM programs. As an agent: java -javaagent:paragent.jar[=options] "
                 + "-jar app.jar. As a tool: the commands below.",
-        subcommands = {ReportCommand.class, SummaryCommand.class, GpuProbeCommand.class,
+        subcommands = {ReportCommand.class, SummaryCommand.class, ScaleCommand.class, CheckCommand.class,
+            GpuProbeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
