@@ -13,9 +13,11 @@ import java.util.Map;
  * @param grantedSeconds per kind, the worker-thread seconds the ledger granted to that kind's rule,
  *     reported or not; kinds granted nothing are absent
  * @param unclaimedRunningSeconds the workers' running time that no rule claimed: their useful CPU time
+ * @param unclaimedWaitingForCpuSeconds the workers' time runnable but waiting for a core that no rule
+ *     claimed: cores taken by the JVM's other threads or by other processes
  */
 public record Accounting(List<Finding> findings, Map<FindingKind, Double> grantedSeconds,
-                         double unclaimedRunningSeconds) {
+                         double unclaimedRunningSeconds, double unclaimedWaitingForCpuSeconds) {
 
     public Accounting {
         findings = List.copyOf(findings);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.ThreadState;
 
 /**
  * Runs rules over a recording and ranks their findings. Stateless; thread-safe.
@@ -49,7 +50,7 @@ public final class Diagnosis {
         Ledger ledger = new Ledger(model);
         double totalWorkerSeconds = ledger.totalWorkerSeconds();
         if (totalWorkerSeconds <= 0) {
-            return new Accounting(List.of(), Map.of(), 0);
+            return new Accounting(List.of(), Map.of(), 0, 0);
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
@@ -63,6 +64,7 @@ public final class Diagnosis {
         if (shareSum > 1) {
             findings.replaceAll(f -> f.withShare(f.share() / shareSum));
         }
-        return new Accounting(findings, ledger.grantedSeconds(), ledger.unclaimedRunningSeconds());
+        return new Accounting(findings, ledger.grantedSeconds(), ledger.unclaimedSeconds(ThreadState.RUNNING),
+                ledger.unclaimedSeconds(ThreadState.WAITING_FOR_CPU));
     }
 }

@@ -58,11 +58,11 @@ public final class Ledger {
         return copy;
     }
 
-    /** @return the workers' running time no claim took, summed */
-    double unclaimedRunningSeconds() {
+    /** @return the workers' time in {@code state} no claim took, summed */
+    double unclaimedSeconds(ThreadState state) {
         double sum = 0;
         for (long javaId : budget.keySet()) {
-            sum += remaining(javaId, ThreadState.RUNNING);
+            sum += remaining(javaId, state);
         }
         return sum;
     }

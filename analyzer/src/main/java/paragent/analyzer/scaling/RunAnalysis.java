@@ -13,6 +13,9 @@ import paragent.analyzer.diagnosis.Diagnosis;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.diagnosis.FindingKind;
 import paragent.analyzer.model.RecordingModel;
+import paragent.analyzer.model.ThreadState;
+import paragent.analyzer.model.ThreadTime;
+import paragent.analyzer.model.Timeline;
 
 /**
  * What the scaling analysis needs of one run: its result, the machine's cores, the findings of its
@@ -48,6 +51,7 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
             Accounting accounting = Diagnosis.account(model);
             Analysis analysis = Analyzer.analyze(model, accounting.findings());
             accounting.grantedSeconds().forEach((kind, seconds) -> lost.merge(kind, seconds, Double::sum));
+            lost.merge(FindingKind.OVERSUBSCRIPTION, accounting.unclaimedWaitingForCpuSeconds(), Double::sum);
             findings.addAll(accounting.findings());
             frames = frames.plus(FrameProfile.of(model));
             cpuSeconds += analysis.cpuSeconds();
@@ -55,12 +59,37 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
             workers += analysis.workerThreads();
         }
         RecordingModel root = models.get(0);
+        if (models.size() == 1) {
+            lost.merge(FindingKind.SERIAL_SECTION, emptyWorkerSlots(root, input.threads()), Double::sum);
+        }
+        lost.values().removeIf(seconds -> seconds <= 0);
         Double foreign = input.foreignCores();
         boolean disturbed = foreign != null && foreign > Scaling.DISTURBED_FOREIGN_CORES;
         List<String> names = input.recordings().stream().map(Path::getFileName).map(Path::toString).toList();
         RunResult result = new RunResult(input.threads(), repeat, names, root.wallSeconds(), cpuSeconds, workers,
                 lost, usefulCpuSeconds, foreign, disturbed);
         return new RunAnalysis(result, Math.max(1, root.jvm().availableProcessors()), findings, frames);
+    }
+
+    /**
+     * The thread-seconds during which fewer than {@code threads} workers were alive: before the
+     * program started its workers and after they ended, the program ran serially whatever its thread
+     * count. Per timeline bucket, {@code threads × width} less the workers' alive time, at least 0.
+     */
+    static double emptyWorkerSlots(RecordingModel model, int threads) {
+        Timeline timeline = model.timeline();
+        double empty = 0;
+        for (int b = 0; b < timeline.buckets(); b++) {
+            double alive = 0;
+            for (ThreadTime worker : model.workers()) {
+                float[][] states = timeline.seconds().get(worker.javaId());
+                for (int s = 0; states != null && s < states.length; s++) {
+                    alive += s == ThreadState.NOT_ALIVE.ordinal() ? 0 : states[s][b];
+                }
+            }
+            empty += Math.max(0, threads * timeline.bucketWidth(b) - alive);
+        }
+        return empty;
     }
 
     /** @return the worker-thread seconds the diagnosis granted to {@code kind}; 0 when none */

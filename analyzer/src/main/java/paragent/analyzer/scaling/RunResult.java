@@ -15,7 +15,11 @@ import paragent.analyzer.diagnosis.FindingKind;
  * @param cpuSeconds CPU time of all the run's JVMs
  * @param workerThreads worker threads over all the run's JVMs
  * @param lostThreadSeconds per cause, worker-thread seconds the diagnosis attributed to it (all
- *     rules' ledger claims, below-threshold ones included); absent causes are absent
+ *     rules' ledger claims, below-threshold ones included); besides, {@code OVERSUBSCRIPTION} holds
+ *     the workers' waiting for a core that no rule claimed (cores taken by the JVM's other threads
+ *     or by other processes), and, for a one-JVM run, {@code SERIAL_SECTION} the worker slots left
+ *     empty while fewer workers than the thread count were alive (before the workers started,
+ *     after they ended); absent causes are absent
  * @param usefulCpuSeconds the workers' running time no cause claimed
  * @param foreignCores CPU used by other processes during the run, cores on average; null unknown
  * @param disturbed whether {@code foreignCores} exceeded {@link Scaling#DISTURBED_FOREIGN_CORES}
