@@ -9,8 +9,10 @@ import paragent.demo.processes.Worker;
  *
  * <p>Contract: {@link #run} does a fixed total amount of work, set by {@link DemoConfig#scale()}
  * and independent of {@link DemoConfig#threads()}, spread over exactly {@code threads} worker
- * threads; its bottleneck is real work, never a sleep. Both variants compute the same result.
- * {@link #expectedFinding} states what a diagnosis of the bottleneck variant must report.
+ * threads; its bottleneck is real work, never a sleep. Both variants compute the same result
+ * (unless the demo documents an option whose bottleneck depends on how the threads interleave).
+ * {@link #expectedFinding} states what a diagnosis of the bottleneck variant must report, and
+ * {@link #expectedScaling} what a scaling analysis of it must report.
  *
  * <p>A demo with a process mode ({@link #supportsProcesses()}) runs {@link DemoConfig#processes()}
  * worker JVMs instead when it is above 0, each serving the demo's {@link #worker()} over its
@@ -64,6 +66,16 @@ public interface Demo {
 
     /** The finding the bottleneck variant of this config must produce; never null. */
     ExpectedFinding expectedFinding(DemoConfig config);
+
+    /**
+     * The finding a scaling analysis ({@code paragent scale}) of the bottleneck variant of this
+     * config must put at the top, comparing 1 thread with more; never null. By default the
+     * diagnosis' {@link #expectedFinding}: a planted cause that costs time at N threads is also
+     * what the speedup lost to.
+     */
+    default ExpectedFinding expectedScaling(DemoConfig config) {
+        return expectedFinding(config);
+    }
 
     /**
      * Runs the demo on {@code config.threads()} new worker threads, or in process mode on

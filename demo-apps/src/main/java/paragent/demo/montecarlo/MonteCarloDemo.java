@@ -21,8 +21,18 @@ import paragent.demo.Workers;
  * with its own {@link SplittableRandom} split in block order from one root seeded by
  * {@code --seed}; worker {@code i} of {@code N} takes blocks {@code i, i+N, ...}. So the estimate
  * depends only on the seed and the scale: not on the thread count, and not on the variant.
- * Bottleneck: every hit increments one shared synchronized {@link HitCounter}. Fixed: local counts
- * combined at the end. Result: the estimate of π. Stateless; see {@link Demo}.
+ * Bottleneck ({@code --shared counter}, the default): every hit increments one shared synchronized
+ * {@link HitCounter} (LOCK_CONTENTION). Fixed: local counts combined at the end. Result: the
+ * estimate of π. Stateless; see {@link Demo}.
+ *
+ * <p>{@code --shared random}, one generator for the whole program: the bottleneck's workers draw
+ * all their points ({@value #DEFAULT_SHARED_RANDOM_SAMPLES} × scale) from one
+ * {@link java.util.Random} seeded by {@code --seed} and count hits locally; the demo holds no lock.
+ * Random's compare-and-set on its seed makes each draw cost more CPU time with more threads: the
+ * cause only a comparison with the 1-thread run shows (CPU_TIME_INFLATION under
+ * {@code paragent scale}). Its estimate depends on how the workers' draws interleave, so it is
+ * the same for a seed only at 1 thread. The fixed variant draws the same number of points its
+ * usual way.
  */
 public final class MonteCarloDemo implements Demo {
 
@@ -33,7 +43,23 @@ public final class MonteCarloDemo implements Demo {
     /** Seed of the root generator. */
     public static final long DEFAULT_SEED = 20240601L;
 
+    /**
+     * Points drawn at scale 1 with {@code --shared random}: a point costs four compare-and-sets on the
+     * shared generator's seed (~25 ns on one thread), so one thread draws for 2–4 s.
+     */
+    public static final long DEFAULT_SHARED_RANDOM_SAMPLES = 90_000_000L;
+
     static final DemoOption SEED = DemoOption.longOption("seed", DEFAULT_SEED, "seed of the root random generator");
+    static final String SHARED_RANDOM = "random";
+    static final DemoOption SHARED = DemoOption.choice("shared",
+            "what the bottleneck's workers share: the synchronized hit counter, or one java.util.Random",
+            "counter", SHARED_RANDOM);
+
+    private static final String WHERE_PREFIX = "paragent.demo.montecarlo.";
+    private static final ExpectedFinding HIT_COUNTER_CONTENTION =
+            ExpectedFinding.lockContention("paragent.demo.montecarlo.HitCounter", WHERE_PREFIX);
+    private static final ExpectedFinding RANDOM_INFLATION =
+            ExpectedFinding.of("CPU_TIME_INFLATION", "java.util.Random", WHERE_PREFIX);
 
     @Override
     public String name() {
@@ -42,30 +68,36 @@ public final class MonteCarloDemo implements Demo {
 
     @Override
     public String description() {
-        return "estimates pi by random sampling; every hit increments one synchronized counter"
-                + " (fixed: local counts)";
+        return "estimates pi by random sampling; every hit increments one synchronized counter, or with"
+                + " --shared random all workers draw from one java.util.Random (fixed: a generator per block,"
+                + " local counts)";
     }
 
     @Override
     public List<DemoOption> options() {
-        return List.of(SEED);
+        return List.of(SEED, SHARED);
     }
 
+    /**
+     * LOCK_CONTENTION on the {@link HitCounter}; with {@code --shared random} CPU_TIME_INFLATION in
+     * {@code java.util.Random}, which only a scaling analysis can find (a single run has no 1-thread
+     * baseline), so it is also this demo's {@link #expectedScaling}.
+     */
     @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
-        return ExpectedFinding.lockContention("paragent.demo.montecarlo.HitCounter", "paragent.demo.montecarlo.");
+        return sharesRandom(config) ? RANDOM_INFLATION : HIT_COUNTER_CONTENTION;
     }
 
     @Override
     public DemoResult run(DemoConfig config) throws InterruptedException {
-        long samples = config.scaled(DEFAULT_SAMPLES);
+        long samples = config.scaled(sharesRandom(config) ? DEFAULT_SHARED_RANDOM_SAMPLES : DEFAULT_SAMPLES);
         int blocks = (int) Math.min(BLOCKS, samples);
         SplittableRandom root = new SplittableRandom(SEED.longValue(config));
         SplittableRandom[] blockRandoms = new SplittableRandom[blocks];
         for (int b = 0; b < blocks; b++) {
             blockRandoms[b] = root.split();
         }
-        Sampler sampler = config.variant() == Variant.FIXED ? new LocalCountSampler() : new SharedCounterSampler();
+        Sampler sampler = newSampler(config);
         int threads = config.threads();
         LongAdder localHits = new LongAdder();
 
@@ -82,5 +114,16 @@ public final class MonteCarloDemo implements Demo {
         metrics.put("samples", Long.toString(samples));
         metrics.put("hits", Long.toString(hits));
         return new DemoResult(wallNanos, Double.toString(4.0 * hits / samples), metrics);
+    }
+
+    private static boolean sharesRandom(DemoConfig config) {
+        return SHARED.value(config).equals(SHARED_RANDOM);
+    }
+
+    private static Sampler newSampler(DemoConfig config) {
+        if (config.variant() == Variant.FIXED) {
+            return new LocalCountSampler();
+        }
+        return sharesRandom(config) ? new SharedRandomSampler(SEED.longValue(config)) : new SharedCounterSampler();
     }
 }

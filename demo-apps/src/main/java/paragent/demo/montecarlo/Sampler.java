@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * How a variant of {@code montecarlo} draws points and counts hits; the seam where variants
- * differ (a shared {@code java.util.Random} variant plugs in here).
+ * differ.
  *
  * <p>Implementations are used by all workers at once and must be thread-safe.
  */
@@ -14,7 +14,8 @@ interface Sampler {
      * Draws {@code samples} points in the unit square for one block of work and counts those
      * inside the quarter circle.
      *
-     * @param blockRandom the block's own generator, used by this call only
+     * @param blockRandom the block's own generator, used by this call only (a sampler with a
+     *     generator of its own ignores it)
      * @return the hits this call did not record in shared state
      */
     long sampleBlock(SplittableRandom blockRandom, long samples);

@@ -92,6 +92,18 @@ class DemoMainTest {
     }
 
     @Test
+    void montecarloSharedRandomRunsAndItsExpectationIsListed() {
+        Outcome outcome = run("montecarlo", "--threads", "2", "--scale", "0.001", "--shared", "random");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.outLines().get(0)).matches("montecarlo variant=bottleneck threads=2 wallMillis=\\d+ result=3\\..*");
+        assertThat(outcome.metrics()).containsEntry("samples", "90000");
+        assertThat(run("montecarlo", "--help").out()).contains("--shared counter|random");
+        assertThat(run("--list").out()).contains(
+                "with --shared random expects CPU_TIME_INFLATION subject~java.util.Random where=paragent.demo.montecarlo.*");
+    }
+
+    @Test
     void helpExitsZeroAndShowsUsage() {
         assertThat(run("--help").exitCode()).isZero();
         assertThat(run("--help").out()).contains("usage:", "--threads", "--variant", "--scale");
@@ -105,7 +117,8 @@ class DemoMainTest {
         "", "no-such-demo", "--threads 4", "gil --threads", "gil --threads 0", "gil --threads x",
         "gil --variant slow", "gil --scale 0", "gil --scale -1", "gil --scale NaN", "gil --bogus 1",
         "gil stray", "gil --switch-interval 0", "shared-counter --lock spin", "shared-counter --critical -1",
-        "shared-counter --measure-contention=yes", "montecarlo --seed abc", "montecarlo --processes 2", "gil --processes 0", "gil --processes x",
+        "shared-counter --measure-contention=yes", "montecarlo --seed abc", "montecarlo --shared rng",
+        "montecarlo --shared", "montecarlo --processes 2", "gil --processes 0", "gil --processes x",
         "pool --steps 0", "parallel-loop --max-steps -1", "oversubscribe --table-kb 0", "amdahl --steps 3",
         "gc-churn --particles 10", "gpu-offload --steps 0", "gpu-offload --elements x"})
     void badArgumentsGiveOneLineOnStderrAndExitTwo(String argLine) {
