@@ -60,7 +60,15 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
         }
         RecordingModel root = models.get(0);
         if (models.size() == 1) {
-            lost.merge(FindingKind.SERIAL_SECTION, emptyWorkerSlots(root, input.threads()), Double::sum);
+            Slots slots = Slots.of(root, input.threads());
+            double claimed = lost.values().stream().mapToDouble(Double::doubleValue).sum();
+            double unclaimedIdle = Math.max(0, slots.alive() - claimed - usefulCpuSeconds);
+            double excessClaimed = Math.max(0, slots.excess() - unclaimedIdle);
+            if (excessClaimed > 0 && claimed > 0) {
+                double keep = Math.max(0, 1 - excessClaimed / claimed);
+                lost.replaceAll((kind, seconds) -> seconds * keep);
+            }
+            lost.merge(FindingKind.SERIAL_SECTION, slots.empty(), Double::sum);
         }
         lost.values().removeIf(seconds -> seconds <= 0);
         Double foreign = input.foreignCores();
@@ -72,24 +80,37 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
     }
 
     /**
-     * The thread-seconds during which fewer than {@code threads} workers were alive: before the
-     * program started its workers and after they ended, the program ran serially whatever its thread
-     * count. Per timeline bucket, {@code threads × width} less the workers' alive time, at least 0.
+     * The workers' time measured against the run's thread count, per timeline bucket.
+     *
+     * @param alive the workers' summed alive time
+     * @param empty the slots of {@code threads × width} no alive worker filled: before the program
+     *     started its workers and after they ended it ran serially, whatever its thread count
+     * @param excess the alive time beyond {@code threads × width}: more workers than the thread count
+     *     (a calling thread that also works, say) cannot all run at once, so the extra threads' idle
+     *     time is no lost capacity
      */
-    static double emptyWorkerSlots(RecordingModel model, int threads) {
-        Timeline timeline = model.timeline();
-        double empty = 0;
-        for (int b = 0; b < timeline.buckets(); b++) {
-            double alive = 0;
-            for (ThreadTime worker : model.workers()) {
-                float[][] states = timeline.seconds().get(worker.javaId());
-                for (int s = 0; states != null && s < states.length; s++) {
-                    alive += s == ThreadState.NOT_ALIVE.ordinal() ? 0 : states[s][b];
+    record Slots(double alive, double empty, double excess) {
+
+        static Slots of(RecordingModel model, int threads) {
+            Timeline timeline = model.timeline();
+            double aliveSum = 0;
+            double empty = 0;
+            double excess = 0;
+            for (int b = 0; b < timeline.buckets(); b++) {
+                double alive = 0;
+                for (ThreadTime worker : model.workers()) {
+                    float[][] states = timeline.seconds().get(worker.javaId());
+                    for (int s = 0; states != null && s < states.length; s++) {
+                        alive += s == ThreadState.NOT_ALIVE.ordinal() ? 0 : states[s][b];
+                    }
                 }
+                double capacity = threads * timeline.bucketWidth(b);
+                aliveSum += alive;
+                empty += Math.max(0, capacity - alive);
+                excess += Math.max(0, alive - capacity);
             }
-            empty += Math.max(0, threads * timeline.bucketWidth(b) - alive);
+            return new Slots(aliveSum, empty, excess);
         }
-        return empty;
     }
 
     /** @return the worker-thread seconds the diagnosis granted to {@code kind}; 0 when none */

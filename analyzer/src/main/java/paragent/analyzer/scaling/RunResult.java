@@ -19,7 +19,9 @@ import paragent.analyzer.diagnosis.FindingKind;
  *     the workers' waiting for a core that no rule claimed (cores taken by the JVM's other threads
  *     or by other processes), and, for a one-JVM run, {@code SERIAL_SECTION} the worker slots left
  *     empty while fewer workers than the thread count were alive (before the workers started,
- *     after they ended); absent causes are absent
+ *     after they ended); when more workers than the thread count were alive (a calling thread that
+ *     also works), their idle time beyond the count's slots is taken out of the causes in
+ *     proportion; absent causes are absent
  * @param usefulCpuSeconds the workers' running time no cause claimed
  * @param foreignCores CPU used by other processes during the run, cores on average; null unknown
  * @param disturbed whether {@code foreignCores} exceeded {@link Scaling#DISTURBED_FOREIGN_CORES}

@@ -22,6 +22,8 @@ final class ScalingFindings {
     /** How many growing frames a CPU-time inflation finding lists. */
     static final int INFLATED_FRAMES = 5;
 
+    /** How many of the frames that grew most the evidence names. */
+    static final int EVIDENCE_FRAMES = 3;
     static final String INFLATION_ADVICE = "Share less between the threads: give each thread its own instance"
             + " (ThreadLocalRandom, SplittableRandom, per-thread buffers), pad or split hot shared fields (false"
             + " sharing), reduce writes to shared state (accumulate locally, combine at the end)";
@@ -113,7 +115,8 @@ final class ScalingFindings {
         if (!grown.isEmpty()) {
             subject = grown.get(0);
             where = after.where(subject);
-            evidence.append("; ").append(detail.get(0)).append(" sampled");
+            evidence.append("; sampled CPU grew most in ").append(String.join(", ", detail.subList(0,
+                    Math.min(EVIDENCE_FRAMES, detail.size()))));
         }
         String advice = INFLATION_ADVICE + (where != null ? ", starting at " + Texts.shortFrame(where) : "");
         return new Finding(FindingKind.CPU_TIME_INFLATION, c.lostThreadSeconds(), share, subject, where, title,
