@@ -58,8 +58,10 @@ final class ScalingFindings {
             }
             FindingKind kind = FindingKind.valueOf(c.cause());
             double share = c.speedup() / stack.ideal();
+            String what = describe(kind);
             String title = String.format(Locale.ROOT, "%s cost %s of the ideal speedup %d at %d threads",
-                    kind, Texts.decimal(c.speedup()), stack.threads(), stack.threads());
+                    Character.toUpperCase(what.charAt(0)) + what.substring(1), Texts.decimal(c.speedup()),
+                    stack.threads(), stack.threads());
             if (kind == FindingKind.CPU_TIME_INFLATION) {
                 findings.add(inflation(c, share, title, stack.threads(), one, largest));
             } else {
@@ -80,8 +82,8 @@ final class ScalingFindings {
                     f.advice(), f.detail());
         }
         String evidence = String.format(Locale.ROOT,
-                "%s s of worker time went to %s at %d threads against %s s at 1 thread; the %d-thread run's"
-                        + " report shows it below its findings' threshold", Texts.decimal(largest.lostSeconds(kind)),
+                "%s s of worker time went to %s at %d threads against %s s at 1 thread; no finding of"
+                        + " the %d-thread run's report holds it: each part was below a report threshold", Texts.decimal(largest.lostSeconds(kind)),
                 describe(kind), threads, Texts.decimal(one.lostSeconds(kind)), threads);
         return new Finding(kind, c.lostThreadSeconds(), share, describe(kind), null, title, evidence,
                 "Open the single-run report of the " + threads + "-thread run: it shows where the " + describe(kind)

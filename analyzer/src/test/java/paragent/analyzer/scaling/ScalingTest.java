@@ -135,7 +135,7 @@ class ScalingTest {
         assertThat(lock.subject()).isEqualTo("app.Counter");
         assertThat(lock.where()).isEqualTo("app.Counter.add(Counter.java:7)");
         assertThat(lock.advice()).isEqualTo("use LongAdder");
-        assertThat(lock.title()).isEqualTo("LOCK_CONTENTION cost 1.00 of the ideal speedup 4 at 4 threads");
+        assertThat(lock.title()).isEqualTo("Lock contention cost 1.00 of the ideal speedup 4 at 4 threads");
         Finding gc = findings.get(1);
         assertThat(gc.subject()).isEqualTo("garbage-collection pauses");
         assertThat(gc.where()).isNull();
