@@ -16,6 +16,9 @@ import paragent.analyzer.model.RecordingModel;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.model.Timeline;
+import paragent.analyzer.tree.ProcessNode;
+import paragent.analyzer.tree.ProcessTree;
+import paragent.analyzer.tree.ProcessTrees;
 
 /**
  * What the scaling analysis needs of one run: its result, the machine's cores, the findings of its
@@ -47,9 +50,11 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
         double cpuSeconds = 0;
         double usefulCpuSeconds = 0;
         int workers = 0;
+        List<Analysis> analyses = new ArrayList<>();
         for (RecordingModel model : models) {
             Accounting accounting = Diagnosis.account(model);
             Analysis analysis = Analyzer.analyze(model, accounting.findings());
+            analyses.add(analysis);
             accounting.grantedSeconds().forEach((kind, seconds) -> lost.merge(kind, seconds, Double::sum));
             lost.merge(FindingKind.OVERSUBSCRIPTION, accounting.unclaimedWaitingForCpuSeconds(), Double::sum);
             findings.addAll(accounting.findings());
@@ -59,17 +64,17 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
             workers += analysis.workerThreads();
         }
         RecordingModel root = models.get(0);
-        if (models.size() == 1) {
-            Slots slots = Slots.of(root, input.threads());
-            double claimed = lost.values().stream().mapToDouble(Double::doubleValue).sum();
-            double unclaimedIdle = Math.max(0, slots.alive() - claimed - usefulCpuSeconds);
-            double excessClaimed = Math.max(0, slots.excess() - unclaimedIdle);
-            if (excessClaimed > 0 && claimed > 0) {
-                double keep = Math.max(0, 1 - excessClaimed / claimed);
-                lost.replaceAll((kind, seconds) -> seconds * keep);
-            }
-            lost.merge(FindingKind.SERIAL_SECTION, slots.empty(), Double::sum);
+        Slots slots = models.size() == 1 ? Slots.of(root, input.threads())
+                : Slots.ofTree(models, ProcessTrees.build(analyses).runs().get(0), input.threads());
+        double claimed = lost.values().stream().mapToDouble(Double::doubleValue).sum();
+        double unclaimedIdle = Math.max(0, slots.alive() - claimed - usefulCpuSeconds);
+        double excessClaimed = Math.max(0, slots.excess() - unclaimedIdle);
+        if (excessClaimed > 0 && claimed > 0) {
+            double keep = Math.max(0, 1 - excessClaimed / claimed);
+            lost.replaceAll((kind, seconds) -> seconds * keep);
         }
+        lost.merge(FindingKind.PROCESS_SPAWN, slots.booting(), Double::sum);
+        lost.merge(FindingKind.SERIAL_SECTION, slots.empty() - slots.booting(), Double::sum);
         lost.values().removeIf(seconds -> seconds <= 0);
         Double foreign = input.foreignCores();
         boolean disturbed = foreign != null && foreign > Scaling.DISTURBED_FOREIGN_CORES;
@@ -88,8 +93,32 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
      * @param excess the alive time beyond {@code threads × width}: more workers than the thread count
      *     (a calling thread that also works, say) cannot all run at once, so the extra threads' idle
      *     time is no lost capacity
+     * @param booting the part of {@code empty} that child JVMs spent booting before their recordings
+     *     began (a process tree's start-up cost); 0 for one JVM
      */
-    record Slots(double alive, double empty, double excess) {
+    record Slots(double alive, double empty, double excess, double booting) {
+
+        /**
+         * A process tree's slots, from totals: its JVMs' clocks differ, so the workers' alive time
+         * is not matched bucket by bucket; the capacity is {@code threads ×} the root's length.
+         */
+        static Slots ofTree(List<RecordingModel> models, ProcessTree tree, int threads) {
+            double alive = 0;
+            for (RecordingModel model : models) {
+                for (ThreadTime worker : model.workers()) {
+                    alive += worker.lifetimeSeconds();
+                }
+            }
+            double booting = 0;
+            for (ProcessNode node : tree.processes()) {
+                if (node.depth() > 0 && node.bootSeconds() != null) {
+                    booting += node.bootSeconds() * Math.max(1, node.analysis().workerThreads());
+                }
+            }
+            double capacity = threads * models.get(0).wallSeconds();
+            double empty = Math.max(0, capacity - alive);
+            return new Slots(alive, empty, Math.max(0, alive - capacity), Math.min(empty, booting));
+        }
 
         static Slots of(RecordingModel model, int threads) {
             Timeline timeline = model.timeline();
@@ -109,7 +138,7 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
                 empty += Math.max(0, capacity - alive);
                 excess += Math.max(0, alive - capacity);
             }
-            return new Slots(aliveSum, empty, excess);
+            return new Slots(aliveSum, empty, excess, 0);
         }
     }
 

@@ -17,9 +17,9 @@ import paragent.analyzer.diagnosis.FindingKind;
  * @param lostThreadSeconds per cause, worker-thread seconds the diagnosis attributed to it (all
  *     rules' ledger claims, below-threshold ones included); besides, {@code OVERSUBSCRIPTION} holds
  *     the workers' waiting for a core that no rule claimed (cores taken by the JVM's other threads
- *     or by other processes), and, for a one-JVM run, {@code SERIAL_SECTION} the worker slots left
- *     empty while fewer workers than the thread count were alive (before the workers started,
- *     after they ended); when more workers than the thread count were alive (a calling thread that
+ *     or by other processes), {@code SERIAL_SECTION} the worker slots left empty while fewer
+ *     workers than the thread count were alive (before the workers started, after they ended), and
+ *     {@code PROCESS_SPAWN} the empty slots of child JVMs booting; when more workers than the thread count were alive (a calling thread that
  *     also works), their idle time beyond the count's slots is taken out of the causes in
  *     proportion; absent causes are absent
  * @param usefulCpuSeconds the workers' running time no cause claimed
