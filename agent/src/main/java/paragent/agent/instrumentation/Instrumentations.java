@@ -6,9 +6,12 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 import paragent.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
 import paragent.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
@@ -45,7 +48,9 @@ public final class Instrumentations {
     /** Installs all instrumentations; failures are logged, one line each, and skipped. */
     public static void install(Instrumentation inst) {
         loadTargets();
-        new AgentBuilder.Default()
+        new AgentBuilder.Default(new ByteBuddy()
+                        .with(TypeValidation.DISABLED)
+                        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
