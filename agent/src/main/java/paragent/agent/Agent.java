@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jdk.jfr.FlightRecorder;
 import paragent.agent.instrumentation.Instrumentations;
 import paragent.agent.internal.Log;
 import paragent.agent.recording.RecordingController;
@@ -31,6 +32,10 @@ public final class Agent {
         // Instrument first, record second: the advice does nothing until the recording installs
         // its sinks, and the recording (its wall time, main's baseline CPU) then starts after the
         // agent's own start-up instead of counting it as the program's.
+        // JFR's initialization retransforms the JDK classes it instruments itself (JDK 17:
+        // FileInputStream, FileChannelImpl, ...); done before the agent's transformer exists, the
+        // agent's transformer does not weave four of them a second time. Starts no recording.
+        FlightRecorder.getFlightRecorder();
         Instrumentations.install(inst);
         RecordingController.start(options, outDir, "paragent-" + pid, version(), lineage);
     }
