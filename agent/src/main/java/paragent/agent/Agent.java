@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import jdk.jfr.FlightRecorder;
+import net.bytebuddy.agent.builder.AgentBuilder;
 import paragent.agent.instrumentation.Instrumentations;
 import paragent.agent.internal.Log;
 import paragent.agent.recording.RecordingController;
@@ -31,7 +35,21 @@ public final class Agent {
         // Instrument first, record second: the advice does nothing until the recording installs
         // its sinks, and the recording (its wall time, main's baseline CPU) then starts after the
         // agent's own start-up instead of counting it as the program's.
-        Instrumentations.install(inst);
+        // JFR's initialization retransforms the JDK classes it instruments itself (JDK 17:
+        // FileInputStream, FileChannelImpl, ...); done before the agent's transformer exists, the
+        // agent's transformer does not weave four of them a second time. Starts no recording. It
+        // runs on a thread of its own while this one builds the transformer.
+        FutureTask<FlightRecorder> jfrInit = new FutureTask<>(FlightRecorder::getFlightRecorder);
+        Thread initThread = new Thread(jfrInit, "paragent-jfr-init");
+        initThread.setDaemon(true);
+        initThread.start();
+        AgentBuilder instrumentation = Instrumentations.prepare();
+        try {
+            jfrInit.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        }
+        Instrumentations.install(instrumentation, inst);
         RecordingController.start(options, outDir, "paragent-" + pid, version(), lineage);
     }
 
