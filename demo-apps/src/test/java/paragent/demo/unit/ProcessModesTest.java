@@ -133,7 +133,7 @@ class ProcessModesTest {
                 .extracting("kind", "subjectContains", "whereClassPrefix")
                 .containsExactly("LOCK_CONTENTION", "file lock", "paragent.demo.sharedcounter.");
         assertThat(new PipesDemo().expectedFinding(processes)).extracting("kind", "subjectContains", "whereClassPrefix")
-                .containsExactly("IPC", "pipe to child", "paragent.demo.pipes.");
+                .containsExactly("IPC", "to child", "paragent.demo.pipes.");
     }
 
     private static DemoResult run(String demo, Variant variant, double scale) throws InterruptedException {
