@@ -15,12 +15,23 @@ import java.util.Map;
  * @param unclaimedRunningSeconds the workers' running time that no rule claimed: their useful CPU time
  * @param unclaimedWaitingForCpuSeconds the workers' time runnable but waiting for a core that no rule
  *     claimed: cores taken by the JVM's other threads or by other processes
+ * @param grantedPerBucket per kind, per timeline bucket, the seconds its rule took out of the
+ *     workers' timeline (grants drawn on the budget alone are only in {@code grantedSeconds})
+ * @param unclaimedBusyPerBucket per bucket, the workers' time running or unexplained (off the
+ *     events' intervals, with the CPU counters too coarse to tell: most often running) that no rule
+ *     claimed
+ * @param unclaimedRunningPerBucket per bucket, the workers' running time no rule claimed
+ * @param unclaimedWaitingForCpuPerBucket per bucket, the workers' waiting for a core no rule claimed
  */
 public record Accounting(List<Finding> findings, Map<FindingKind, Double> grantedSeconds,
-                         double unclaimedRunningSeconds, double unclaimedWaitingForCpuSeconds) {
+                         double unclaimedRunningSeconds, double unclaimedWaitingForCpuSeconds,
+                         Map<FindingKind, double[]> grantedPerBucket, double[] unclaimedBusyPerBucket,
+                         double[] unclaimedRunningPerBucket,
+                         double[] unclaimedWaitingForCpuPerBucket) {
 
     public Accounting {
         findings = List.copyOf(findings);
         grantedSeconds = grantedSeconds.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(grantedSeconds));
+        grantedPerBucket = Map.copyOf(grantedPerBucket);
     }
 }

@@ -2,6 +2,7 @@ package paragent.analyzer.diagnosis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import paragent.analyzer.model.RecordingModel;
@@ -50,21 +51,32 @@ public final class Diagnosis {
         Ledger ledger = new Ledger(model);
         double totalWorkerSeconds = ledger.totalWorkerSeconds();
         if (totalWorkerSeconds <= 0) {
-            return new Accounting(List.of(), Map.of(), 0, 0);
+            return new Accounting(List.of(), Map.of(), 0, 0, Map.of(), new double[0], new double[0], new double[0]);
         }
         List<Finding> findings = new ArrayList<>();
+        Map<FindingKind, double[]> byBucket = new EnumMap<>(FindingKind.class);
+        double[] before = ledger.claimedPerBucket();
         for (Rule rule : rules) {
             ledger.claimingFor(rule.kind());
             for (Finding f : rule.evaluate(model, ledger)) {
                 findings.add(f.withShare(f.lostThreadSeconds() / totalWorkerSeconds));
             }
+            double[] after = ledger.claimedPerBucket();
+            double[] mine = byBucket.computeIfAbsent(rule.kind(), k -> new double[after.length]);
+            for (int b = 0; b < after.length; b++) {
+                mine[b] += after[b] - before[b];
+            }
+            before = after;
         }
         findings.sort(Comparator.comparingDouble(Finding::lostThreadSeconds).reversed());
         double shareSum = findings.stream().mapToDouble(Finding::share).sum();
         if (shareSum > 1) {
             findings.replaceAll(f -> f.withShare(f.share() / shareSum));
         }
-        return new Accounting(findings, ledger.grantedSeconds(), ledger.unclaimedSeconds(ThreadState.RUNNING),
-                ledger.unclaimedSeconds(ThreadState.WAITING_FOR_CPU));
+        return new Accounting(findings, ledger.grantedSeconds(),
+                ledger.unclaimedSeconds(ThreadState.RUNNING) + ledger.unclaimedSeconds(ThreadState.OTHER),
+                ledger.unclaimedSeconds(ThreadState.WAITING_FOR_CPU), byBucket,
+                ledger.unclaimedPerBucket(ThreadState.RUNNING, ThreadState.OTHER),
+                ledger.unclaimedPerBucket(ThreadState.RUNNING), ledger.unclaimedPerBucket(ThreadState.WAITING_FOR_CPU));
     }
 }

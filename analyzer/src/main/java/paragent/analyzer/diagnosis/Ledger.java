@@ -58,6 +58,42 @@ public final class Ledger {
         return copy;
     }
 
+    /**
+     * @return per timeline bucket, the workers' time the claims so far took out of the timeline
+     *     (claims drawn on the budget alone are not in it)
+     */
+    double[] claimedPerBucket() {
+        Timeline t = model.timeline();
+        double[] claimed = new double[t.buckets()];
+        for (long javaId : budget.keySet()) {
+            float[][] original = t.seconds().get(javaId);
+            float[][] left = timeline.get(javaId);
+            if (original == null || left == null) {
+                continue;
+            }
+            for (int state = 0; state < original.length; state++) {
+                for (int b = 0; b < claimed.length; b++) {
+                    claimed[b] += original[state][b] - left[state][b];
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** @return per timeline bucket, the workers' time in any of {@code states} no claim took */
+    double[] unclaimedPerBucket(ThreadState... states) {
+        double[] left = new double[model.timeline().buckets()];
+        for (long javaId : budget.keySet()) {
+            for (ThreadState state : states) {
+                float[] row = working(javaId)[state.ordinal()];
+                for (int b = 0; b < left.length; b++) {
+                    left[b] += row[b];
+                }
+            }
+        }
+        return left;
+    }
+
     /** @return the workers' time in {@code state} no claim took, summed */
     double unclaimedSeconds(ThreadState state) {
         double sum = 0;

@@ -3,6 +3,7 @@ package paragent.analyzer.scaling;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import paragent.analyzer.Analysis;
@@ -31,6 +32,9 @@ import paragent.analyzer.tree.ProcessTrees;
  */
 record RunAnalysis(RunResult result, int cores, List<Finding> findings, FrameProfile frames) {
 
+    /** The key of {@link #excessPerBucket}'s cut from the workers' unclaimed running time. */
+    static final String USEFUL = "useful running time";
+
     RunAnalysis {
         findings = List.copyOf(findings);
     }
@@ -51,8 +55,10 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
         double usefulCpuSeconds = 0;
         int workers = 0;
         List<Analysis> analyses = new ArrayList<>();
+        Accounting rootAccounting = null;
         for (RecordingModel model : models) {
             Accounting accounting = Diagnosis.account(model);
+            rootAccounting = rootAccounting == null ? accounting : rootAccounting;
             Analysis analysis = Analyzer.analyze(model, accounting.findings());
             analyses.add(analysis);
             accounting.grantedSeconds().forEach((kind, seconds) -> lost.merge(kind, seconds, Double::sum));
@@ -64,14 +70,25 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
             workers += analysis.workerThreads();
         }
         RecordingModel root = models.get(0);
-        Slots slots = models.size() == 1 ? Slots.of(root, input.threads())
-                : Slots.ofTree(models, ProcessTrees.build(analyses).runs().get(0), input.threads());
-        double claimed = lost.values().stream().mapToDouble(Double::doubleValue).sum();
-        double unclaimedIdle = Math.max(0, slots.alive() - claimed - usefulCpuSeconds);
-        double excessClaimed = Math.max(0, slots.excess() - unclaimedIdle);
-        if (excessClaimed > 0 && claimed > 0) {
-            double keep = Math.max(0, 1 - excessClaimed / claimed);
-            lost.replaceAll((kind, seconds) -> seconds * keep);
+        Slots slots;
+        if (models.size() == 1) {
+            slots = Slots.of(root, input.threads());
+            Map<Object, Double> excess = excessPerBucket(root, rootAccounting, input.threads());
+            usefulCpuSeconds -= excess.getOrDefault(USEFUL, 0.0);
+            excess.forEach((key, seconds) -> {
+                if (key instanceof FindingKind kind) {
+                    lost.merge(kind, -seconds, Double::sum);
+                }
+            });
+        } else {
+            slots = Slots.ofTree(models, ProcessTrees.build(analyses).runs().get(0), input.threads());
+            double claimed = lost.values().stream().mapToDouble(Double::doubleValue).sum();
+            double unclaimedIdle = Math.max(0, slots.alive() - claimed - usefulCpuSeconds);
+            double excessClaimed = Math.max(0, slots.excess() - unclaimedIdle);
+            if (excessClaimed > 0 && claimed > 0) {
+                double keep = Math.max(0, 1 - excessClaimed / claimed);
+                lost.replaceAll((kind, seconds) -> seconds * keep);
+            }
         }
         lost.merge(FindingKind.PROCESS_SPAWN, slots.booting(), Double::sum);
         lost.merge(FindingKind.SERIAL_SECTION, slots.empty() - slots.booting(), Double::sum);
@@ -82,6 +99,54 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
         RunResult result = new RunResult(input.threads(), repeat, names, root.wallSeconds(), cpuSeconds, workers,
                 lost, usefulCpuSeconds, foreign, disturbed);
         return new RunAnalysis(result, Math.max(1, root.jvm().availableProcessors()), findings, frames);
+    }
+
+    /**
+     * Per cause, the claimed time that lies beyond the run's thread count: in each timeline bucket
+     * where more workers were alive than {@code threads} slots hold, the excess is taken first from
+     * the workers' idle time no rule claimed (alive, neither claimed nor running nor unexplained),
+     * then from the causes' claims in that bucket in proportion (the waiting for a core no rule
+     * claimed counts as {@code OVERSUBSCRIPTION}'s), last from the unclaimed running time (key
+     * {@link #USEFUL}: the 1-thread run of a program whose calling thread works beside its one
+     * worker used more than one core). In {@code amdahl}'s serial phases, two idle pool workers
+     * beside the busy calling thread at 2 threads lose one slot, not two.
+     */
+    static Map<Object, Double> excessPerBucket(RecordingModel model, Accounting accounting, int threads) {
+        Timeline timeline = model.timeline();
+        Map<Object, Double> excess = new HashMap<>();
+        for (int b = 0; b < timeline.buckets(); b++) {
+            double alive = 0;
+            for (ThreadTime worker : model.workers()) {
+                alive += aliveIn(timeline, worker.javaId(), b);
+            }
+            Map<FindingKind, Double> claims = new EnumMap<>(FindingKind.class);
+            for (Map.Entry<FindingKind, double[]> e : accounting.grantedPerBucket().entrySet()) {
+                claims.merge(e.getKey(), e.getValue()[b], Double::sum);
+            }
+            claims.merge(FindingKind.OVERSUBSCRIPTION, accounting.unclaimedWaitingForCpuPerBucket()[b], Double::sum);
+            double claimed = claims.values().stream().mapToDouble(Double::doubleValue).sum();
+            double unclaimedIdle = Math.max(0, alive - claimed - accounting.unclaimedBusyPerBucket()[b]);
+            double beyond = Math.max(0, alive - threads * timeline.bucketWidth(b) - unclaimedIdle);
+            if (beyond > 0 && claimed > 0) {
+                double cut = Math.min(1, beyond / claimed);
+                claims.forEach((kind, seconds) -> excess.merge(kind, seconds * cut, Double::sum));
+            }
+            double running = accounting.unclaimedBusyPerBucket()[b];
+            double beyondClaims = beyond - claimed;
+            if (beyondClaims > 0 && running > 0) {
+                excess.merge(USEFUL, Math.min(beyondClaims, running), Double::sum);
+            }
+        }
+        return excess;
+    }
+
+    private static double aliveIn(Timeline timeline, long javaId, int bucket) {
+        float[][] states = timeline.seconds().get(javaId);
+        double alive = 0;
+        for (int s = 0; states != null && s < states.length; s++) {
+            alive += s == ThreadState.NOT_ALIVE.ordinal() ? 0 : states[s][bucket];
+        }
+        return alive;
     }
 
     /**
@@ -128,10 +193,7 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
             for (int b = 0; b < timeline.buckets(); b++) {
                 double alive = 0;
                 for (ThreadTime worker : model.workers()) {
-                    float[][] states = timeline.seconds().get(worker.javaId());
-                    for (int s = 0; states != null && s < states.length; s++) {
-                        alive += s == ThreadState.NOT_ALIVE.ordinal() ? 0 : states[s][b];
-                    }
+                    alive += aliveIn(timeline, worker.javaId(), b);
                 }
                 double capacity = threads * timeline.bucketWidth(b);
                 aliveSum += alive;

@@ -32,9 +32,9 @@ import paragent.demo.Workers;
 public final class AmdahlDemo implements Demo {
 
     /** Rounds at scale 1. */
-    public static final long DEFAULT_ROUNDS = 48L;
+    public static final long DEFAULT_ROUNDS = 12L;
     /** Elements of the array filled and hashed every round. */
-    public static final int ELEMENTS = 1 << 21;
+    public static final int ELEMENTS = 1 << 23;
     /** SplitMix64 rounds per element of the parallel phase. */
     public static final int STEPS = 6;
 
