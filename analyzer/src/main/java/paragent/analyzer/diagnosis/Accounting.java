@@ -12,7 +12,8 @@ import java.util.Map;
  * @param findings the findings, largest lost time first (as {@link Diagnosis#diagnose} returns them)
  * @param grantedSeconds per kind, the worker-thread seconds the ledger granted to that kind's rule,
  *     reported or not; kinds granted nothing are absent
- * @param unclaimedRunningSeconds the workers' running time that no rule claimed: their useful CPU time
+ * @param unclaimedRunningSeconds the workers' running and unexplained time no rule claimed: their useful time
+ *     (unexplained time is mostly on-CPU time the sampled CPU counters could not place)
  * @param unclaimedWaitingForCpuSeconds the workers' time runnable but waiting for a core that no rule
  *     claimed: cores taken by the JVM's other threads or by other processes
  * @param grantedPerBucket per kind, per timeline bucket, the seconds its rule took out of the

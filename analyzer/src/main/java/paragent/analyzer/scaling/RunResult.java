@@ -22,7 +22,8 @@ import paragent.analyzer.diagnosis.FindingKind;
  *     {@code PROCESS_SPAWN} the empty slots of child JVMs booting; when more workers than the thread count were alive (a calling thread that
  *     also works), their idle time beyond the count's slots is taken out of the causes in
  *     proportion; absent causes are absent
- * @param usefulCpuSeconds the workers' running time no cause claimed
+ * @param usefulCpuSeconds the workers' running (and unexplained, mostly on-CPU) time no cause claimed, within
+ *     the thread count's slots
  * @param foreignCores CPU used by other processes during the run, cores on average; null unknown
  * @param disturbed whether {@code foreignCores} exceeded {@link Scaling#DISTURBED_FOREIGN_CORES}
  */
