@@ -45,6 +45,9 @@ import paragent.demo.processes.WorkerProcesses;
  */
 public final class PipesDemo implements Demo {
 
+    /** The largest IPC share the fixed variant may show. */
+    static final double FIXED_MAX_IPC_SHARE = 0.10;
+
     /** Rounds of the job. */
     public static final int ROUNDS = 8;
     /** Items per round at scale 1, split over the workers. */
@@ -77,9 +80,14 @@ public final class PipesDemo implements Demo {
         return true;
     }
 
+    /**
+     * The fix still sends each worker a small request per round and the workers wait on their stdin
+     * for it: under {@code children} the pipes to both workers are one finding, 6% of the worker
+     * time (the bottleneck's: 56–79%), hence a 10% limit for the fixed variant.
+     */
     @Override
     public ExpectedFinding expectedFinding(DemoConfig config) {
-        return ExpectedFinding.of("IPC", "to child", "paragent.demo.pipes.");
+        return new ExpectedFinding("IPC", "to child", "paragent.demo.pipes.", FIXED_MAX_IPC_SHARE);
     }
 
     @Override
