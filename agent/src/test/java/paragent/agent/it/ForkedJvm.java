@@ -16,11 +16,14 @@ final class ForkedJvm {
     static final Path TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath();
 
     /**
-     * PoCL's kernel cache for the programs this test JVM forks, one after another. The shared
-     * {@code ~/.cache/pocl/kcache} let a compile in another process (or a stale entry) break a
-     * demo's {@code clBuildProgram} in CI: {@code unable to rename temporary … No such file or
-     * directory}. A cache of this JVM's own keeps the compiled kernels between its runs.
+     * The signal HotSpot suspends threads with (JFR's execution sampler), moved off its default
+     * SIGUSR2: PoCL's LLVM takes SIGUSR2 for an interrupt and deletes the temporary files of a
+     * compile in progress, so a sample landing during {@code clBuildProgram} failed it ("unable to
+     * rename temporary … No such file or directory"). docs/GPU.md tells users the same.
      */
+    static final String SUSPEND_RESUME_SIGNAL = "40";
+
+    /** PoCL's kernel cache for the programs this test JVM forks: theirs alone, not the user's. */
     static final Path POCL_CACHE_DIR = Path.of("target", "pocl-cache-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     private ForkedJvm() {
@@ -63,6 +66,7 @@ final class ForkedJvm {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("POCL_CACHE_DIR", POCL_CACHE_DIR.toString());
+        builder.environment().put("_JAVA_SR_SIGNUM", SUSPEND_RESUME_SIGNAL);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
