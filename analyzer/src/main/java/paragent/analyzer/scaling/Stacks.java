@@ -10,10 +10,10 @@ import paragent.analyzer.diagnosis.FindingKind;
 
 /**
  * Builds speedup stacks. In thread-seconds, {@code N·T_N − T_1 = Σ_k (L_k,N − L_k,1) + (R_N − R_1) + U}
- * with {@code L_k} what the diagnosis granted cause k, {@code R} the workers' unclaimed running
- * time and {@code U} the remainder; divided by {@code T_N} it splits the ideal speedup N into the
- * achieved {@code T_1/T_N}, one component per cause, CPU-time inflation and the unexplained
- * remainder, which add up to N exactly. Stateless.
+ * with {@code L_k} what the diagnosis granted cause k, {@code R} the workers' unclaimed useful time
+ * (see {@link RunResult#usefulCpuSeconds}) and {@code U} the remainder; divided by {@code T_N} it
+ * splits the ideal speedup N into the achieved {@code T_1/T_N}, one component per cause, CPU-time
+ * inflation and the unexplained remainder, which add up to N exactly. Stateless.
  */
 final class Stacks {
 
