@@ -23,12 +23,14 @@ import java.util.Map;
  *     claimed
  * @param unclaimedRunningPerBucket per bucket, the workers' running time no rule claimed
  * @param unclaimedWaitingForCpuPerBucket per bucket, the workers' waiting for a core no rule claimed
+ * @param claimedNotAlivePerBucket per bucket, the workers' time before their start or after their end
+ *     that a rule claimed (a load imbalance counts ended workers)
  */
 public record Accounting(List<Finding> findings, Map<FindingKind, Double> grantedSeconds,
                          double unclaimedRunningSeconds, double unclaimedWaitingForCpuSeconds,
                          Map<FindingKind, double[]> grantedPerBucket, double[] unclaimedBusyPerBucket,
                          double[] unclaimedRunningPerBucket,
-                         double[] unclaimedWaitingForCpuPerBucket) {
+                         double[] unclaimedWaitingForCpuPerBucket, double[] claimedNotAlivePerBucket) {
 
     public Accounting {
         findings = List.copyOf(findings);

@@ -51,7 +51,8 @@ public final class Diagnosis {
         Ledger ledger = new Ledger(model);
         double totalWorkerSeconds = ledger.totalWorkerSeconds();
         if (totalWorkerSeconds <= 0) {
-            return new Accounting(List.of(), Map.of(), 0, 0, Map.of(), new double[0], new double[0], new double[0]);
+            return new Accounting(List.of(), Map.of(), 0, 0, Map.of(), new double[0], new double[0], new double[0],
+                    new double[0]);
         }
         List<Finding> findings = new ArrayList<>();
         Map<FindingKind, double[]> byBucket = new EnumMap<>(FindingKind.class);
@@ -77,6 +78,7 @@ public final class Diagnosis {
                 ledger.unclaimedSeconds(ThreadState.RUNNING) + ledger.unclaimedSeconds(ThreadState.OTHER),
                 ledger.unclaimedSeconds(ThreadState.WAITING_FOR_CPU), byBucket,
                 ledger.unclaimedPerBucket(ThreadState.RUNNING, ThreadState.OTHER),
-                ledger.unclaimedPerBucket(ThreadState.RUNNING), ledger.unclaimedPerBucket(ThreadState.WAITING_FOR_CPU));
+                ledger.unclaimedPerBucket(ThreadState.RUNNING), ledger.unclaimedPerBucket(ThreadState.WAITING_FOR_CPU),
+                ledger.claimedPerBucket(ThreadState.NOT_ALIVE));
     }
 }

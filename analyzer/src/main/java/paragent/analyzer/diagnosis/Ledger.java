@@ -63,6 +63,11 @@ public final class Ledger {
      *     (claims drawn on the budget alone are not in it)
      */
     double[] claimedPerBucket() {
+        return claimedPerBucket(ThreadState.values());
+    }
+
+    /** @return per timeline bucket, the workers' time in any of {@code states} the claims so far took */
+    double[] claimedPerBucket(ThreadState... states) {
         Timeline t = model.timeline();
         double[] claimed = new double[t.buckets()];
         for (long javaId : budget.keySet()) {
@@ -71,9 +76,9 @@ public final class Ledger {
             if (original == null || left == null) {
                 continue;
             }
-            for (int state = 0; state < original.length; state++) {
+            for (ThreadState state : states) {
                 for (int b = 0; b < claimed.length; b++) {
-                    claimed[b] += original[state][b] - left[state][b];
+                    claimed[b] += original[state.ordinal()][b] - left[state.ordinal()][b];
                 }
             }
         }

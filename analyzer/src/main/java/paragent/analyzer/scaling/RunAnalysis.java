@@ -72,7 +72,7 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
         RecordingModel root = models.get(0);
         Slots slots;
         if (models.size() == 1) {
-            slots = Slots.of(root, input.threads());
+            slots = Slots.of(root, input.threads(), rootAccounting);
             Map<Object, Double> excess = excessPerBucket(root, rootAccounting, input.threads());
             usefulCpuSeconds -= excess.getOrDefault(USEFUL, 0.0);
             excess.forEach((key, seconds) -> {
@@ -115,7 +115,7 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
         Timeline timeline = model.timeline();
         Map<Object, Double> excess = new HashMap<>();
         for (int b = 0; b < timeline.buckets(); b++) {
-            double alive = 0;
+            double alive = accounting.claimedNotAlivePerBucket()[b];
             for (ThreadTime worker : model.workers()) {
                 alive += aliveIn(timeline, worker.javaId(), b);
             }
@@ -185,13 +185,17 @@ record RunAnalysis(RunResult result, int cores, List<Finding> findings, FramePro
             return new Slots(alive, empty, Math.max(0, alive - capacity), Math.min(empty, booting));
         }
 
-        static Slots of(RecordingModel model, int threads) {
+        /**
+         * One JVM's slots, bucket by bucket. A worker's time before its start or after its end that a
+         * rule claimed (an ended worker's share of a load imbalance) fills its slot like alive time.
+         */
+        static Slots of(RecordingModel model, int threads, Accounting accounting) {
             Timeline timeline = model.timeline();
             double aliveSum = 0;
             double empty = 0;
             double excess = 0;
             for (int b = 0; b < timeline.buckets(); b++) {
-                double alive = 0;
+                double alive = accounting.claimedNotAlivePerBucket()[b];
                 for (ThreadTime worker : model.workers()) {
                     alive += aliveIn(timeline, worker.javaId(), b);
                 }
