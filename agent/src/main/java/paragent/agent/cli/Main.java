@@ -1,5 +1,6 @@
 package paragent.agent.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +49,18 @@ public final class Main implements Runnable {
             return EXIT_FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Prints why an analysis failed (an unreadable recording) or its report could not be written,
+     * as one line on the command's stderr.
+     *
+     * @return {@link #EXIT_FAILED}
+     */
+    static int failed(CommandLine.Model.CommandSpec spec, Exception e) {
+        String why = e instanceof IOException ? "cannot write the report: " + e.getMessage() : e.getMessage();
+        spec.commandLine().getErr().println("paragent: " + why);
+        return EXIT_FAILED;
     }
 
     @Override

@@ -47,12 +47,8 @@ final class ReportCommand implements Callable<Integer> {
         Path htmlTarget = html != null ? html : defaultHtml(recordings.get(0));
         try {
             return recordings.size() == 1 ? reportOne(htmlTarget) : reportTree(htmlTarget);
-        } catch (RecordingException e) {
-            spec.commandLine().getErr().println("paragent: " + e.getMessage());
-            return Main.EXIT_FAILED;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("paragent: cannot write the report: " + e.getMessage());
-            return Main.EXIT_FAILED;
+        } catch (RecordingException | IOException e) {
+            return Main.failed(spec, e);
         }
     }
 

@@ -101,8 +101,7 @@ final class ScaleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.EXIT_FAILED;
         } catch (RecordingException e) {
-            spec.commandLine().getErr().println("paragent: " + e.getMessage());
-            return Main.EXIT_FAILED;
+            return Main.failed(spec, e);
         }
         return report(command == null ? null : String.join(" ", command), inputs);
     }
@@ -113,12 +112,8 @@ final class ScaleCommand implements Callable<Integer> {
             ScaleReportFiles.write(report, html, json);
             spec.commandLine().getOut().println(ScaleConsoleLine.line(report, html.toAbsolutePath()));
             return 0;
-        } catch (RecordingException e) {
-            spec.commandLine().getErr().println("paragent: " + e.getMessage());
-            return Main.EXIT_FAILED;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("paragent: cannot write the report: " + e.getMessage());
-            return Main.EXIT_FAILED;
+        } catch (RecordingException | IOException e) {
+            return Main.failed(spec, e);
         }
     }
 

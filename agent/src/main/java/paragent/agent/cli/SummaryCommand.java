@@ -29,8 +29,7 @@ final class SummaryCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (RecordingException e) {
-            spec.commandLine().getErr().println("paragent: " + e.getMessage());
-            return Main.EXIT_FAILED;
+            return Main.failed(spec, e);
         }
     }
 }
