@@ -10,6 +10,7 @@ import paragent.analyzer.model.RunIdentity;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.Timeline;
 import paragent.analyzer.diagnosis.Finding;
+import paragent.analyzer.flame.FlameGraphs;
 import paragent.analyzer.model.JvmInfo;
 import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.ThreadTime;
@@ -34,12 +35,13 @@ import paragent.analyzer.model.ThreadTime;
  * @param ipc channels, serialization and mapped files
  * @param run where the recording belongs in a multi-process run
  * @param gpu OpenCL device use
+ * @param flames the flame graphs: CPU, wall clock per worker pool, waiting stacks per contended lock
  */
 public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
                        long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
                        List<Finding> findings, List<String> warnings, Timeline timeline,
                        List<ExecutorModel> executors, ProcessModel processes, GcModel gc, IpcModel ipc,
-                       RunIdentity run, GpuModel gpu) {
+                       RunIdentity run, GpuModel gpu, FlameGraphs flames) {
 
     public Analysis {
         threads = List.copyOf(threads);
@@ -47,6 +49,16 @@ public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, in
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
         executors = List.copyOf(executors);
+    }
+
+    /** An analysis without flame graphs. */
+    public Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
+                    long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
+                    List<Finding> findings, List<String> warnings, Timeline timeline,
+                    List<ExecutorModel> executors, ProcessModel processes, GcModel gc, IpcModel ipc,
+                    RunIdentity run, GpuModel gpu) {
+        this(recordingName, jvm, wallSeconds, workerThreads, samplePeriodNanos, threads, locks, findings, warnings,
+                timeline, executors, processes, gc, ipc, run, gpu, FlameGraphs.empty());
     }
 
     /** An analysis without GPU use. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import paragent.analyzer.diagnosis.Diagnosis;
 import paragent.analyzer.diagnosis.Finding;
+import paragent.analyzer.flame.FlameGraphBuilder;
 import paragent.analyzer.load.RecordingLoader;
 import paragent.analyzer.model.RecordingModel;
 import paragent.analyzer.tree.Coordinators;
@@ -46,7 +47,7 @@ public final class Analyzer {
         return new Analysis(model.recordingName(), model.jvm(), model.wallSeconds(), model.workers().size(),
                 model.samplePeriodNanos(), model.threads(), model.locks(), findings,
                 model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc(), model.ipc(),
-                model.run(), model.gpu());
+                model.run(), model.gpu(), FlameGraphBuilder.build(model, findings));
     }
 
     /**

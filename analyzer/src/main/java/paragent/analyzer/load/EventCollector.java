@@ -67,6 +67,8 @@ final class EventCollector {
     final IpcCollector ipc = new IpcCollector();
     /** OpenCL commands, their per-second summaries and the host's waits for the device. */
     final GpuCollector gpu = new GpuCollector();
+    /** Stacks for flame graphs: async-profiler's, execution samples', lock waits'. */
+    final FlameCollector flames = new FlameCollector();
     private boolean runInfoPid;
 
     /** One shared copy of each {@code pkg.Class.method} seen on sampled stacks. */
@@ -150,8 +152,17 @@ final class EventCollector {
             case "paragent.LockWait" -> onLockWait(event, eventThread, startNanos, endNanos);
             case "paragent.LockSummary" -> onLockSummary(event);
             case "paragent.ThreadTimes" -> onThreadTimes(event, startNanos);
+            case "paragent.FlameStack" -> flames.onFlameStack(event);
+            case "paragent.FlameInfo" -> flames.onFlameInfo(event);
             case "paragent.GpuCommand", "paragent.GpuSummary", "paragent.GpuWait" ->
                     gpu.accept(type, event, eventThread, startNanos, endNanos);
+            case "paragent.FileLockWait" -> {
+                ipc.accept(type, event, eventThread, startNanos, endNanos);
+                if (eventThread != null) {
+                    flames.onLockWait(IpcCollector.fileLockKey(event.getString("path")), event.getStackTrace(),
+                            endNanos - startNanos);
+                }
+            }
             default -> ipc.accept(type, event, eventThread, startNanos, endNanos);
         }
     }
@@ -167,6 +178,7 @@ final class EventCollector {
         LockData lock = monitorLocks.computeIfAbsent(new LockKey(LockKind.MONITOR, lockClass, ""), LockData::new);
         long holderId = holderId(lock, event.getThread("previousOwner"));
         lock.addWait(waiter.javaId, startNanos, endNanos, holderId, Frames.firstApplicationFrame(event.getStackTrace()));
+        flames.onLockWait(lock.key, event.getStackTrace(), endNanos - startNanos);
     }
 
     private void onPark(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {
@@ -185,6 +197,7 @@ final class EventCollector {
             LockData lock = parkLocks.computeIfAbsent(new LockKey(LockKind.JUC, lockClass, ""), LockData::new);
             lock.addWait(waiter.javaId, startNanos, endNanos, 0,
                     Frames.firstApplicationFrame(event.getStackTrace(), lockClass));
+            flames.onLockWait(lock.key, event.getStackTrace(), endNanos - startNanos);
         }
     }
 
@@ -206,6 +219,7 @@ final class EventCollector {
         // The waiting line is the application's call of the lock, not the lock's own acquire().
         lock.addWait(waiter.javaId, startNanos, endNanos, holderId,
                 Frames.firstApplicationFrame(event.getStackTrace(), lock.key.lockClass()));
+        flames.onLockWait(lock.key, event.getStackTrace(), endNanos - startNanos);
     }
 
     private void onLockSummary(RecordedEvent event) {
@@ -257,6 +271,7 @@ final class EventCollector {
         }
         sampled.seen(atNanos, atNanos);
         sampled.executionSamples++;
+        flames.onExecutionSample(sampled.name, event.getStackTrace());
         String frame = Frames.firstApplicationFrame(event.getStackTrace());
         if (frame != null) {
             sampled.sampleTimes.add(atNanos, sampled.sampleFrames.size());

@@ -177,8 +177,12 @@ final class IpcCollector {
     }
 
     private LockData fileLock(String path) {
-        String name = "file lock " + (path == null || path.isEmpty() ? "(unknown file)" : path);
-        return fileLocks.computeIfAbsent(new LockKey(LockKind.FILE, name, ""), LockData::new);
+        return fileLocks.computeIfAbsent(fileLockKey(path), LockData::new);
+    }
+
+    /** @return the key of the file lock on {@code path}: one lock per file */
+    static LockKey fileLockKey(String path) {
+        return new LockKey(LockKind.FILE, "file lock " + (path == null || path.isEmpty() ? "(unknown file)" : path), "");
     }
 
     private void onFileLockWait(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {

@@ -118,7 +118,8 @@ final class ModelBuilder {
         return new RecordingModel(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos,
                 threads, locks, warnings, timeline, Models.executors(in, threads, timeline),
                 Models.processes(in, Math.max(processors, 1)), Models.gc(in), sampledFrames(), IpcModels.ipc(in.ipc),
-                IpcModels.run(in.ipc, jvm, in.recordingStartNanos, in.recordingEndNanos), gpu);
+                IpcModels.run(in.ipc, jvm, in.recordingStartNanos, in.recordingEndNanos), gpu,
+                in.flames.build(locks.stream().map(LockModel::key).toList(), samplePeriodNanos));
     }
 
     private SampledFrames sampledFrames() {

@@ -55,7 +55,7 @@ public final class Coordinators {
         return new RecordingModel(model.recordingName(), model.jvm(), model.wallSeconds(), model.samplePeriodNanos(),
                 model.monitorThresholdNanos(), threads, model.locks(), model.warnings(), model.timeline(),
                 model.executors(), model.processes(), model.gc(), model.samples(), model.ipc(), model.run(),
-                model.gpu());
+                model.gpu(), model.flames());
     }
 
     private static boolean isCoordinator(ThreadTime t, double childReadSeconds) {
