@@ -20,6 +20,7 @@ import java.util.Set;
 import paragent.analyzer.Analysis;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.diagnosis.Texts;
+import paragent.analyzer.flame.FlameGraphs;
 import paragent.analyzer.model.HolderCount;
 import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.SiteCount;
@@ -50,8 +51,10 @@ public final class HtmlReportRenderer {
 
     private static final Template PAGE = Template.resource("/paragent/analyzer/render/html/report.html");
     /** The report's style sheet, shared with the scaling report; the states' colors are added per page. */
-    static final String CSS = Template.read("/paragent/analyzer/render/html/report.css");
-    private static final String SCRIPT = Template.read("/paragent/analyzer/render/html/report.js");
+    static final String CSS = Template.read("/paragent/analyzer/render/html/report.css")
+            + Template.read("/paragent/analyzer/render/html/flame.css");
+    private static final String SCRIPT = Template.read("/paragent/analyzer/render/html/report.js")
+            + Template.read("/paragent/analyzer/render/html/flame.js");
     private static final String SCRIPT_HASH = "sha256-" + sha256(SCRIPT);
     /** The states of the per-thread bars, in order; a thread is never in NOT_ALIVE during its lifetime. */
     private static final List<ThreadState> BAR_STATES =
@@ -68,7 +71,7 @@ public final class HtmlReportRenderer {
         slots.put("verdict", escape(Verdict.sentence(analysis)));
         slots.put("verdictClass", analysis.findings().isEmpty() ? " ok" : "");
         slots.put("warnings", warnings(analysis.warnings()));
-        slots.put("findings", findings(analysis.findings()));
+        slots.put("findings", findings(analysis.findings(), analysis.flames()));
         slots.put("tree", "");
         slots.put("comparison", "");
         slots.put("ipc", IpcSection.render(analysis.ipc()));
@@ -90,7 +93,7 @@ public final class HtmlReportRenderer {
         slots.put("verdict", escape(Verdict.sentence(tree)));
         slots.put("verdictClass", tree.findings().isEmpty() ? " ok" : "");
         slots.put("warnings", warnings(treeWarnings(multi, tree)));
-        slots.put("findings", findings(tree.findings()));
+        slots.put("findings", findings(tree.findings(), root.analysis().flames()));
         slots.put("tree", "<h2>Process tree</h2>\n" + ProcessTreeSection.render(tree)
                 + "<h2>Inter-process communication</h2>\n" + IpcMatrixSection.render(tree));
         slots.put("comparison", ComparisonSection.render(multi.runs()));
@@ -109,6 +112,7 @@ public final class HtmlReportRenderer {
         slots.put("stateCss", StatePalette.css());
         slots.put("timeline", TimelineSection.render(analysis));
         slots.put("gpu", GpuSection.render(analysis.gpu()));
+        slots.put("flames", FlameGraphSection.render(analysis.flames()));
         slots.put("utilization", UtilizationSection.render(analysis));
         slots.put("threads", threads(analysis.threads()));
         slots.put("executors", ExecutorTable.render(analysis.executors()));
@@ -156,8 +160,16 @@ public final class HtmlReportRenderer {
         return html.append("</ul>").toString();
     }
 
-    /** @return the ranked findings with share, subject, where, lost time, evidence, advice and detail */
+    /** @return the ranked findings, without links to flame graphs */
     static String findings(List<Finding> findings) {
+        return findings(findings, FlameGraphs.empty());
+    }
+
+    /**
+     * @return the ranked findings with share, subject, where, lost time, evidence, advice, detail and,
+     *         for a contended lock, a link to its flame graph
+     */
+    static String findings(List<Finding> findings, FlameGraphs flames) {
         if (findings.isEmpty()) {
             return "<p>No cause of lost parallelism above the reporting thresholds.</p>";
         }
@@ -174,6 +186,7 @@ public final class HtmlReportRenderer {
             definition(html, "lost", escape(String.format(Locale.ROOT, "%.2f thread-seconds", f.lostThreadSeconds())));
             definition(html, "evidence", escape(f.evidence()));
             definition(html, "advice", escape(f.advice()));
+            html.append(FlameGraphSection.findingLink(f, flames));
             if (!f.detail().isEmpty()) {
                 StringBuilder list = new StringBuilder("<ul class=\"compact\">");
                 for (String line : f.detail()) {

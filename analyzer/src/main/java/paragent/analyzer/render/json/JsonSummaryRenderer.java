@@ -21,7 +21,7 @@ import paragent.analyzer.tree.ProcessTree;
 /**
  * Writes the {@code paragent/summary@1} JSON contract (docs/ARCHITECTURE.md) of an analysis, plus
  * the extra fields {@code locks}, {@code warnings}, per-thread {@code worker}, {@code ipc}, {@code gpu},
- * {@code processTree} and {@code comparison} that consumers may ignore. Seconds and shares are rounded to 4 decimals; {@code waitingForCpu} is null while
+ * {@code flameGraphs}, {@code processTree} and {@code comparison} that consumers may ignore. Seconds and shares are rounded to 4 decimals; {@code waitingForCpu} is null while
  * unavailable. Stateless; thread-safe.
  */
 public final class JsonSummaryRenderer {
@@ -112,6 +112,7 @@ public final class JsonSummaryRenderer {
                 .endObject();
         TreeJson.ipc(json, analysis.ipc());
         GpuJson.gpu(json, analysis.gpu());
+        FlameJson.flameGraphs(json, analysis.flames());
         json.name("warnings").beginArray();
         for (String w : warnings) {
             json.value(w);
