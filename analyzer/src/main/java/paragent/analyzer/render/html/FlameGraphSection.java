@@ -42,7 +42,7 @@ final class FlameGraphSection {
                     + " agent (<code>flame=cpu+wall</code>), or record <code>jdk.ExecutionSample</code>.</p>\n");
             return appendNote(html, flames).toString();
         }
-        html.append("<p class=\"flame-engine\">Stacks from <b>").append(escape(flames.engine())).append("</b>");
+        html.append("<p class=\"flame-engine\">Stacks from <strong>").append(escape(flames.engine())).append("</strong>");
         if (!flames.modes().isEmpty()) {
             html.append(" · modes <code>").append(escape(flames.modes())).append("</code>");
         }
