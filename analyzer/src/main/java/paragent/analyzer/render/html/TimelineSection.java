@@ -190,14 +190,20 @@ final class TimelineSection {
 
     private static void groupCanvas(StringBuilder html, List<ThreadTime> members, Timeline timeline) {
         html.append("<canvas class=\"lane group\" data-g=\"");
+        // Member by member, so that each member's arrays are read in order: 10,000 threads take milliseconds.
+        double[][] sums = new double[STATES][timeline.buckets()];
+        for (ThreadTime t : members) {
+            float[][] s = timeline.seconds().get(t.javaId());
+            for (int state = 0; state < STATES; state++) {
+                for (int b = 0; b < sums[state].length; b++) {
+                    sums[state][b] += s[state][b];
+                }
+            }
+        }
         double[] sum = new double[STATES];
         for (int b = 0; b < timeline.buckets(); b++) {
-            Arrays.fill(sum, 0);
-            for (ThreadTime t : members) {
-                float[][] s = timeline.seconds().get(t.javaId());
-                for (int state = 0; state < STATES; state++) {
-                    sum[state] += s[state][b];
-                }
+            for (int state = 0; state < STATES; state++) {
+                sum[state] = sums[state][b];
             }
             if (b > 0) {
                 html.append(' ');

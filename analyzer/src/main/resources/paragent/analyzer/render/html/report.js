@@ -124,9 +124,7 @@
     return canvas.shares;
   }
 
-  function draw(canvas) {
-    var width = canvas.clientWidth;
-    var height = canvas.clientHeight;
+  function draw(canvas, width, height) {
     var ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
@@ -163,12 +161,28 @@
     canvas.drawn = true;
   }
 
-  // Lanes in closed sections have no box; they are drawn when opened.
-  function drawVisible() {
-    timeline.querySelectorAll('canvas.lane').forEach(function (canvas) {
-      if (!canvas.drawn && canvas.getClientRects().length > 0) {
-        draw(canvas);
+  // A lane in a closed section, other than its summary's, is not shown.
+  function shown(canvas) {
+    for (var d = canvas.closest('details'); d; d = d.parentElement.closest('details')) {
+      if (!d.open && canvas.closest('summary') !== d.querySelector(':scope > summary')) {
+        return false;
       }
+    }
+    return true;
+  }
+
+  // Lanes in closed sections are drawn when opened. All sizes are read before any canvas is drawn:
+  // a canvas's new size changes the layout, and reading a size between two draws would lay out
+  // the page again for every lane.
+  function drawVisible() {
+    var visible = [];
+    timeline.querySelectorAll('canvas.lane').forEach(function (canvas) {
+      if (!canvas.drawn && shown(canvas)) {
+        visible.push([canvas, canvas.clientWidth, canvas.clientHeight]);
+      }
+    });
+    visible.forEach(function (lane) {
+      draw(lane[0], lane[1], lane[2]);
     });
   }
 
