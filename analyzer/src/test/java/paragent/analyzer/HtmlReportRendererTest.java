@@ -3,9 +3,9 @@ package paragent.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,14 +20,22 @@ import paragent.analyzer.diagnosis.FindingKind;
 import paragent.analyzer.model.ChildProcess;
 import paragent.analyzer.model.ExecutorModel;
 import paragent.analyzer.model.GcModel;
+import paragent.analyzer.model.HolderCount;
 import paragent.analyzer.model.JvmInfo;
+import paragent.analyzer.model.LockKey;
+import paragent.analyzer.model.LockKind;
+import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.ProcessModel;
+import paragent.analyzer.model.SiteCount;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.model.Timeline;
 import paragent.analyzer.model.WaitDistribution;
 import paragent.analyzer.render.html.HtmlReportRenderer;
 import paragent.analyzer.testing.Workloads;
+import paragent.analyzer.tree.MultiAnalysis;
+import paragent.analyzer.tree.ProcessNode;
+import paragent.analyzer.tree.ProcessTree;
 
 /** The HTML report is one self-contained file in which recorded strings are always escaped. */
 class HtmlReportRendererTest {
@@ -216,6 +224,32 @@ class HtmlReportRendererTest {
     }
 
     @Test
+    void hostileRecordedStringsAppearOnlyEscapedInTheProcessAndTheTreeReport() throws Exception {
+        String hostile = Workloads.HOSTILE_THREAD_NAME + "\"&'";
+        Analysis analysis = hostile(hostile);
+        ProcessNode root = new ProcessNode(4200, 1, hostile, hostile, 0, analysis, 0, 0, null, 2.5, 2.0);
+        ProcessTree tree = new ProcessTree(hostile, List.of(root), List.of(), analysis.findings(), 2.0, 5.0,
+                List.of(hostile));
+
+        String single = render(analysis);
+        StringWriter out = new StringWriter();
+        HtmlReportRenderer.render(new MultiAnalysis(List.of(tree), List.of(hostile)), out);
+
+        String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#39;";
+        for (String html : List.of(single, out.toString())) {
+            assertThat(html).doesNotContain("<script>alert").doesNotContain(hostile).contains(escaped)
+                    .contains("<span class=\"name\" title=\"" + escaped + "0\">" + escaped + "0</span>")
+                    .contains("<td><code>" + escaped + ".Lock</code><br><small>monitor @" + escaped)
+                    .contains("<li>" + escaped + "0: 3 waits</li>")
+                    .contains("<td>" + escaped + "-pool<br><small><code>" + escaped + "</code></small></td>")
+                    .contains("<td><code>" + escaped + " --arg</code></td>")
+                    .contains("<h3>1. LOCK_CONTENTION: " + escaped + "</h3>");
+            assertThat(count(html, "<script")).as("only the report's own script").isEqualTo(1);
+        }
+        assertThat(single).contains("<td>" + escaped + "N <small>×301, workers</small></td>");
+    }
+
+    @Test
     void recordedSlotMarkersAreNotExpanded() throws Exception {
         ThreadTime t = new ThreadTime("{{locks}}", 7, 70L, 1, 2, 1, null, 0, 0, 0, 0, 0, 0, 1, 3, false, true);
         Analysis analysis = new Analysis("r.jfr", new JvmInfo(1L, "17", 2, "{{verdict}}"), 2, 1, 0, List.of(t),
@@ -227,6 +261,34 @@ class HtmlReportRendererTest {
     }
 
     private static final int BUCKETS = 10;
+
+    /**
+     * {@code hostile} in every recorded string the report shows: 301 thread names (so that the
+     * table groups them), a lock's class, identity, holder and sites, an executor's name, class and
+     * sites, a child's command line and error, a finding's texts, the command and the warnings.
+     */
+    private static Analysis hostile(String hostile) {
+        List<ThreadTime> threads = new ArrayList<>();
+        Map<Long, float[][]> seconds = new HashMap<>();
+        for (int i = 0; i <= 300; i++) {
+            threads.add(thread(hostile + i, i, 0.1, true, false));
+            seconds.put((long) i, states(BUCKETS, 0.1f, ThreadState.RUNNING, 0));
+        }
+        LockModel lock = new LockModel(new LockKey(LockKind.MONITOR, hostile + ".Lock", hostile),
+                new WaitDistribution(3, 3_000_000, 1_000_000, 1_000_000, 1_000_000),
+                List.of(new SiteCount(hostile + ".wait()", 3, 3_000_000)), List.of(),
+                List.of(new HolderCount(hostile + "0", 3)), List.of(new SiteCount(hostile + ".hold()", 5, 0)));
+        ExecutorModel pool = new ExecutorModel(1, hostile, "ThreadPoolExecutor", 3, hostile + "-pool", hostile,
+                1, 1, 1, new WaitDistribution(1, 1, 1, 1, 1), new WaitDistribution(1, 1, 1, 1, 1), hostile,
+                List.of(0L), 0);
+        ProcessModel processes = new ProcessModel(1.0, 0.0, 0.5, List.of(
+                new ChildProcess(-1, hostile + " --arg", 0.001, hostile, 1, null, null, null, hostile)));
+        Finding finding = new Finding(FindingKind.LOCK_CONTENTION, 0.5, 0.25, hostile, hostile, hostile, hostile,
+                hostile, List.of(hostile));
+        return new Analysis(hostile, new JvmInfo(1L, "17", 2, hostile + " --arg"), 1.0, 301, 0, threads, List.of(lock),
+                List.of(finding), List.of(hostile), new Timeline(0.1, BUCKETS, 1.0, seconds), List.of(pool), processes,
+                GcModel.empty());
+    }
     /** The report's size bound for any number of threads, as docs/ARCHITECTURE.md states it. */
     private static final int MAX_REPORT_BYTES = 4_000_000;
     /** TimelineSection.MAX_THREAD_LANES. */
