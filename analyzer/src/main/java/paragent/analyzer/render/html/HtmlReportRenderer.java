@@ -29,8 +29,10 @@ import paragent.analyzer.tree.ProcessTree;
 
 /**
  * Writes one self-contained HTML report (inline CSS and script, no network) from the template
- * {@code report.html}: verdict, ranked findings, thread timeline, GPU use, CPU utilization, per-thread
- * times, executors, processes and GC, lock table. The report of a process tree leads with the
+ * {@code report.html}: verdict, section links ({@link SectionLinks}), ranked findings, thread timeline,
+ * CPU utilization, per-thread times ({@link ThreadTable}), locks, executors, processes and GC, IPC,
+ * GPU use; every table sorts by a clicked column, and every per-row section is bounded (see
+ * docs/ARCHITECTURE.md). The report of a process tree leads with the
  * tree's merged findings, the process tree, who talks to whom and, for two runs, their comparison,
  * then shows the root process as a one-process report does. Every string that comes from the recording is
  * HTML-escaped; the one script ({@code report.js}) is static, reads the timeline's data from
