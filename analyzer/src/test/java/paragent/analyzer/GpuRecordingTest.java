@@ -142,7 +142,7 @@ class GpuRecordingTest {
         HtmlReportRenderer.render(Analyzer.analyze(kernels), out);
         String html = out.toString();
 
-        assertThat(html).contains("<h2>GPU</h2>").contains("<div class=\"row gpu\">")
+        assertThat(html).contains("<h2 id=\"gpu\">GPU</h2>").contains("<div class=\"row gpu\">")
                 .contains("<rect class=\"gpu-kernel\"").contains("<rect class=\"gpu-transfer\"")
                 .contains("&lt;script&gt;alert(&#39;gpu&#39;)&lt;/script&gt;")
                 .doesNotContain("<script>alert");

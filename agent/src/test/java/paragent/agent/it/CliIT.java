@@ -85,8 +85,8 @@ class CliIT {
         assertThat(report.exitCode()).as(report.stderr()).isZero();
         String name = first.getFileName().toString();
         Path html = first.resolveSibling(name.substring(0, name.length() - ".jfr".length()) + ".html");
-        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<h2>Process tree</h2>")
-                .contains("<h2>Inter-process communication</h2>");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<h2 id=\"tree\">Process tree</h2>")
+                .contains(">Inter-process communication</h2>");
         assertThat(report.stdout().strip()).startsWith("paragent: LOCK_CONTENTION ").contains(" process")
                 .endsWith(" — report: " + html.toAbsolutePath());
     }

@@ -25,7 +25,7 @@ final class ExecutorTable {
                 + "<th class=\"num\">tasks</th><th class=\"num\">run p50</th><th class=\"num\">run p99</th>"
                 + "<th class=\"num\">queue p50</th><th class=\"num\">queue p99</th><th class=\"num\">submit / task</th>"
                 + "<th class=\"num\">idle workers</th><th>created at</th><th>submitted at</th></tr>\n");
-        for (ExecutorModel e : executors) {
+        for (ExecutorModel e : Html.firstRows(executors)) {
             html.append("<tr><td>").append(escape(e.name())).append("<br><small><code>").append(escape(e.executorClass()))
                     .append("</code></small></td><td>").append(escape(e.kind())).append("</td>")
                     .append(String.format(Locale.ROOT, "<td class=\"num\">%d%s</td>", e.workerIds().size(),
@@ -37,6 +37,6 @@ final class ExecutorTable {
                     .append(secondsCell(e.idleWorkerSeconds()))
                     .append(codeCell(e.creationSite())).append(codeCell(e.submitSite())).append("</tr>\n");
         }
-        return html.append("</table>").toString();
+        return html.append("</table>").append(Html.moreRows(executors.size(), "executors")).toString();
     }
 }

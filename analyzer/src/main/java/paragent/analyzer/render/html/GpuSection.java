@@ -36,7 +36,7 @@ final class GpuSection {
         if (gpu.isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<h2>GPU</h2>\n").append(legend());
+        StringBuilder html = new StringBuilder("<h2 id=\"gpu\">GPU</h2>\n").append(legend());
         double device = gpu.transferSeconds() + gpu.kernelSeconds();
         if (device > 0) {
             html.append(String.format(Locale.ROOT, "<div class=\"bar\"><span class=\"gpu-transfer\" style=\"width:"
@@ -57,12 +57,12 @@ final class GpuSection {
             html.append("<h3>Kernels</h3>\n<table>\n<tr><th>kernel</th><th class=\"num\">launches</th>"
                     + "<th class=\"num\">kernel time</th><th class=\"num\">bytes per launch</th>"
                     + "<th class=\"num\">transfer time</th><th>enqueued at</th></tr>\n");
-            for (GpuKernelStats k : gpu.kernels()) {
+            for (GpuKernelStats k : Html.firstRows(gpu.kernels())) {
                 html.append("<tr>").append(codeCell(k.kernelName())).append(countCell(k.launches()))
                         .append(secondsCell(k.kernelSeconds())).append(bytesCell(k.bytesPerLaunch()))
                         .append(secondsCell(k.transferSeconds())).append(codeCell(k.site())).append("</tr>\n");
             }
-            html.append("</table>\n");
+            html.append("</table>\n").append(Html.moreRows(gpu.kernels().size(), "kernels"));
         }
         return html.toString();
     }

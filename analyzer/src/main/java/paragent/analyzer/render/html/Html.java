@@ -1,10 +1,22 @@
 package paragent.analyzer.render.html;
 
+import java.util.List;
 import java.util.Locale;
 import paragent.analyzer.diagnosis.Texts;
 
-/** HTML escaping and the report's table cells. Stateless; thread-safe. */
+/**
+ * HTML escaping, the report's table cells and the bound on a table's rows. A cell whose text is
+ * formatted with a unit carries its raw value in {@code data-v}, so that the report's script sorts
+ * it by number. Stateless; thread-safe.
+ */
 final class Html {
+
+    /**
+     * Rows of one recorded list in one table, at most (locks, executors, child processes, channels,
+     * kernels ...): the rest are counted in a note, so the page stays bounded whatever the recording
+     * holds; the JSON summary has them all.
+     */
+    static final int MAX_TABLE_ROWS = 200;
 
     private Html() {
     }
@@ -39,9 +51,21 @@ final class Html {
         return seconds == null ? "<td class=\"num na\">n/a</td>" : secondsCell(seconds.doubleValue());
     }
 
-    /** @return a right-aligned cell of a duration with a fitting unit */
+    /** @return a right-aligned cell of a duration with a fitting unit, its nanoseconds in {@code data-v} */
     static String durationCell(long nanos) {
-        return "<td class=\"num\">" + escape(Texts.duration(nanos)) + "</td>";
+        return "<td class=\"num\" data-v=\"" + nanos + "\">" + escape(Texts.duration(nanos)) + "</td>";
+    }
+
+    /** @return the first {@value #MAX_TABLE_ROWS} elements of {@code rows}, in order */
+    static <T> List<T> firstRows(List<T> rows) {
+        return rows.subList(0, Math.min(MAX_TABLE_ROWS, rows.size()));
+    }
+
+    /** @return a note that names how many {@code what} the table above leaves out, or "" for none */
+    static String moreRows(int total, String what) {
+        return total <= MAX_TABLE_ROWS ? "" : String.format(Locale.ROOT, "<p class=\"note\">%,d more %s are not "
+                + "listed (at most %,d rows); the JSON summary has them all.</p>\n", total - MAX_TABLE_ROWS, what,
+                MAX_TABLE_ROWS);
     }
 
     /** @return a right-aligned cell of a count with thousands separators */

@@ -8,9 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +22,6 @@ import paragent.analyzer.flame.FlameGraphs;
 import paragent.analyzer.model.HolderCount;
 import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.SiteCount;
-import paragent.analyzer.model.ThreadState;
-import paragent.analyzer.model.ThreadTime;
 import paragent.analyzer.render.TreeTotals;
 import paragent.analyzer.render.Verdict;
 import paragent.analyzer.tree.MultiAnalysis;
@@ -34,8 +30,10 @@ import paragent.analyzer.tree.ProcessTree;
 
 /**
  * Writes one self-contained HTML report (inline CSS and script, no network) from the template
- * {@code report.html}: verdict, ranked findings, thread timeline, GPU use, CPU utilization, per-thread
- * times, executors, processes and GC, lock table. The report of a process tree leads with the
+ * {@code report.html}: verdict, section links ({@link SectionLinks}), ranked findings, thread timeline,
+ * CPU utilization, per-thread times ({@link ThreadTable}), locks, executors, processes and GC, IPC,
+ * GPU use; every table sorts by a clicked column, and every per-row section is bounded (see
+ * docs/ARCHITECTURE.md). The report of a process tree leads with the
  * tree's merged findings, the process tree, who talks to whom and, for two runs, their comparison,
  * then shows the root process as a one-process report does. Every string that comes from the recording is
  * HTML-escaped; the one script ({@code report.js}) is static, reads the timeline's data from
@@ -46,8 +44,10 @@ public final class HtmlReportRenderer {
 
     /** Waiter sites, holders and holder frames listed per lock. */
     static final int MAX_LIST = 5;
-    /** Threads listed in the per-thread table, at most: workers first, then the longest-lived. */
-    static final int MAX_THREAD_ROWS = 500;
+    /** Warnings shown without a click; a longer list starts closed. */
+    static final int OPEN_WARNINGS_MAX = 3;
+    /** Characters of the command line in the header line, which must leave the verdict in view; all of it is in its tooltip. */
+    static final int META_COMMAND_CHARS = 100;
 
     private static final Template PAGE = Template.resource("/paragent/analyzer/render/html/report.html");
     /** The report's style sheet, shared with the scaling report; the states' colors are added per page. */
@@ -56,9 +56,6 @@ public final class HtmlReportRenderer {
     private static final String SCRIPT = Template.read("/paragent/analyzer/render/html/report.js")
             + Template.read("/paragent/analyzer/render/html/flame.js");
     private static final String SCRIPT_HASH = "sha256-" + sha256(SCRIPT);
-    /** The states of the per-thread bars, in order; a thread is never in NOT_ALIVE during its lifetime. */
-    private static final List<ThreadState> BAR_STATES =
-            Arrays.asList(ThreadState.values()).subList(0, ThreadState.NOT_ALIVE.ordinal());
 
     private HtmlReportRenderer() {
     }
@@ -68,6 +65,7 @@ public final class HtmlReportRenderer {
         Map<String, String> slots = processSlots(analysis);
         slots.put("recording", escape(analysis.recordingName()));
         slots.put("meta", escape(meta(analysis)));
+        slots.put("command", escape(analysis.jvm().command()));
         slots.put("verdict", escape(Verdict.sentence(analysis)));
         slots.put("verdictClass", analysis.findings().isEmpty() ? " ok" : "");
         slots.put("warnings", warnings(analysis.warnings()));
@@ -76,7 +74,7 @@ public final class HtmlReportRenderer {
         slots.put("comparison", "");
         slots.put("ipc", IpcSection.render(analysis.ipc()));
         slots.put("scope", "");
-        out.write(PAGE.fill(slots));
+        out.write(SectionLinks.insert(PAGE.fill(slots)));
     }
 
     /**
@@ -90,22 +88,24 @@ public final class HtmlReportRenderer {
         int recordings = multi.runs().stream().mapToInt(r -> r.processes().size()).sum();
         slots.put("recording", escape(root.recordingName() + (recordings > 1 ? " + " + (recordings - 1) + " more" : "")));
         slots.put("meta", escape(treeMeta(tree)));
+        slots.put("command", escape(root.command()));
         slots.put("verdict", escape(Verdict.sentence(tree)));
         slots.put("verdictClass", tree.findings().isEmpty() ? " ok" : "");
         slots.put("warnings", warnings(treeWarnings(multi, tree)));
         slots.put("findings", findings(tree.findings(), root.analysis().flames()));
-        slots.put("tree", "<h2>Process tree</h2>\n" + ProcessTreeSection.render(tree)
-                + "<h2>Inter-process communication</h2>\n" + IpcMatrixSection.render(tree));
+        slots.put("tree", "<h2 id=\"tree\">Process tree</h2>\n" + ProcessTreeSection.render(tree)
+                + "<h2 id=\"ipc\" data-nav=\"IPC\">Inter-process communication</h2>\n" + IpcMatrixSection.render(tree));
         slots.put("comparison", ComparisonSection.render(multi.runs()));
         slots.put("ipc", "");
         slots.put("scope", "<p class=\"scope\">The sections below show the root process: "
                 + escape(meta(root.analysis())) + ".</p>");
-        out.write(PAGE.fill(slots));
+        out.write(SectionLinks.insert(PAGE.fill(slots)));
     }
 
     /** @return the slots that show one process: its timeline, utilization, threads, pools, processes, locks */
     private static Map<String, String> processSlots(Analysis analysis) {
         Map<String, String> slots = new HashMap<>();
+        slots.put("nav", SectionLinks.MARKER);
         slots.put("scriptHash", SCRIPT_HASH);
         slots.put("script", SCRIPT);
         slots.put("css", CSS);
@@ -114,7 +114,7 @@ public final class HtmlReportRenderer {
         slots.put("gpu", GpuSection.render(analysis.gpu()));
         slots.put("flames", FlameGraphSection.render(analysis.flames()));
         slots.put("utilization", UtilizationSection.render(analysis));
-        slots.put("threads", threads(analysis.threads()));
+        slots.put("threads", ThreadTable.render(analysis.threads()));
         slots.put("executors", ExecutorTable.render(analysis.executors()));
         slots.put("processes", ProcessSection.render(analysis));
         slots.put("locks", locks(analysis.locks()));
@@ -124,7 +124,7 @@ public final class HtmlReportRenderer {
     private static String meta(Analysis a) {
         return String.format(Locale.ROOT, "pid %s · Java %s · %d cores · %s · %.2f s · %d worker thread%s",
                 a.jvm().pid() == null ? "?" : a.jvm().pid(), a.jvm().javaVersion() == null ? "?" : a.jvm().javaVersion(),
-                a.jvm().availableProcessors(), a.jvm().command() == null ? "" : a.jvm().command(),
+                a.jvm().availableProcessors(), Html.shortCommand(a.jvm().command(), META_COMMAND_CHARS),
                 a.wallSeconds(), a.workerThreads(), a.workerThreads() == 1 ? "" : "s");
     }
 
@@ -148,16 +148,19 @@ public final class HtmlReportRenderer {
         return List.copyOf(warnings);
     }
 
-    /** @return the warnings as a list, or "" for none */
+    /** @return the warnings as a list that opens and closes, closed when long, or "" for none */
     static String warnings(List<String> warnings) {
         if (warnings.isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<ul class=\"warnings\">\n");
+        StringBuilder html = new StringBuilder("<details class=\"warnings\"")
+                .append(warnings.size() <= OPEN_WARNINGS_MAX ? " open" : "")
+                .append(String.format(Locale.ROOT, "><summary>%d warning%s</summary>\n<ul class=\"warnings\">\n",
+                        warnings.size(), warnings.size() == 1 ? "" : "s"));
         for (String w : warnings) {
             html.append("<li>").append(escape(w)).append("</li>\n");
         }
-        return html.append("</ul>").toString();
+        return html.append("</ul>\n</details>").toString();
     }
 
     /** @return the ranked findings, without links to flame graphs */
@@ -203,62 +206,6 @@ public final class HtmlReportRenderer {
         html.append("<dt>").append(term).append("</dt><dd>").append(valueHtml).append("</dd>\n");
     }
 
-    private static String threads(List<ThreadTime> threads) {
-        StringBuilder html = new StringBuilder(StatePalette.legend(BAR_STATES)).append("<table class=\"threads\">\n"
-                + "<tr><th rowspan=\"2\">thread</th><th class=\"num\" rowspan=\"2\">alive</th>"
-                + "<th class=\"num\" rowspan=\"2\">running</th><th class=\"num\" rowspan=\"2\">waiting for CPU</th>"
-                + "<th class=\"num\" rowspan=\"2\">blocked</th><th class=\"num span\" colspan=\"3\">parked</th>"
-                + "<th class=\"num\" rowspan=\"2\">waiting</th><th class=\"num\" rowspan=\"2\">sleeping</th>"
-                + "<th class=\"num\" rowspan=\"2\">I/O</th><th class=\"num\" rowspan=\"2\">GC</th>"
-                + "<th rowspan=\"2\">time</th></tr>\n"
-                + "<tr><th class=\"num\">lock</th><th class=\"num\">idle</th><th class=\"num\">other</th></tr>\n");
-        List<ThreadTime> ordered = threads.stream()
-                .sorted(Comparator.comparing((ThreadTime t) -> !t.worker()).thenComparing(ThreadTime::internal)
-                        .thenComparing(Comparator.comparingDouble(ThreadTime::lifetimeSeconds).reversed()))
-                .limit(MAX_THREAD_ROWS)
-                .toList();
-        for (ThreadTime t : ordered) {
-            html.append("<tr").append(t.internal() ? " class=\"internal\"" : "").append("><td>")
-                    .append(escape(t.name())).append(t.worker() ? " <small>(worker)</small>" : "").append("</td>")
-                    .append(seconds(t.lifetimeSeconds())).append(seconds(t.runningSeconds()))
-                    .append(t.waitingForCpuSeconds() == null ? "<td class=\"num na\">n/a</td>"
-                            : seconds(t.waitingForCpuSeconds()))
-                    .append(seconds(t.blockedSeconds())).append(seconds(t.parkedLockSeconds()))
-                    .append(seconds(t.parkedIdleSeconds())).append(seconds(t.parkedOtherSeconds()))
-                    .append(seconds(t.waitingSeconds())).append(seconds(t.sleepingSeconds()))
-                    .append(seconds(t.ioSeconds())).append(seconds(t.gcSeconds())).append("<td>").append(bar(t))
-                    .append("</td></tr>\n");
-        }
-        html.append("</table>");
-        if (threads.size() > ordered.size()) {
-            html.append(String.format(Locale.ROOT, "<p class=\"note\">%,d more threads are not listed; the timeline "
-                    + "shows them in their groups.</p>", threads.size() - ordered.size()));
-        }
-        return html.toString();
-    }
-
-    /** @return seconds with two decimals in a cell, without a unit: the table's header says seconds */
-    private static String seconds(double seconds) {
-        return String.format(Locale.ROOT, "<td class=\"num\">%.2f</td>", seconds);
-    }
-
-    private static String bar(ThreadTime t) {
-        double[] seconds = {t.runningSeconds(), t.waitingForCpuSeconds() == null ? 0 : t.waitingForCpuSeconds(),
-                t.blockedSeconds(), t.parkedLockSeconds(), t.parkedIdleSeconds(), t.parkedOtherSeconds(),
-                t.waitingSeconds(), t.sleepingSeconds(), t.ioSeconds(), t.gcSeconds(), t.otherSeconds()};
-        double total = Arrays.stream(seconds).sum();
-        StringBuilder html = new StringBuilder("<div class=\"bar\">");
-        for (int i = 0; i < seconds.length && total > 0; i++) {
-            double percent = 100 * seconds[i] / total;
-            if (percent > 0) {
-                ThreadState state = BAR_STATES.get(i);
-                html.append(String.format(Locale.ROOT, "<span class=\"%s\" style=\"width:%.2f%%\" title=\"%s %.3f s\"></span>",
-                        state.jsonName(), percent, StatePalette.label(state), seconds[i]));
-            }
-        }
-        return html.append("</div>").toString();
-    }
-
     private static String locks(List<LockModel> locks) {
         if (locks.isEmpty()) {
             return "<p>No contended lock was recorded.</p>";
@@ -266,7 +213,7 @@ public final class HtmlReportRenderer {
         StringBuilder html = new StringBuilder("<table>\n<tr><th>lock</th><th class=\"num\">waits</th>"
                 + "<th class=\"num\">total wait</th><th class=\"num\">p50</th><th class=\"num\">p99</th>"
                 + "<th class=\"num\">max</th><th>waiter sites</th><th>holders</th><th>holders' hottest frames</th></tr>\n");
-        for (LockModel lock : locks) {
+        for (LockModel lock : Html.firstRows(locks)) {
             html.append("<tr><td><code>").append(escape(lock.key().lockClass())).append("</code><br><small>")
                     .append(lock.key().kind().name().toLowerCase(Locale.ROOT))
                     .append(lock.key().identity().isEmpty() ? "" : " @" + escape(lock.key().identity()))
@@ -281,7 +228,7 @@ public final class HtmlReportRenderer {
             }
             html.append("</ul></td><td>").append(sites(lock.holderFrames(), false)).append("</td></tr>\n");
         }
-        return html.append("</table>").toString();
+        return html.append("</table>").append(Html.moreRows(locks.size(), "locks")).toString();
     }
 
     private static String sites(List<SiteCount> sites, boolean withWait) {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import paragent.analyzer.diagnosis.Texts;
 import paragent.analyzer.model.MappedFileModel;
 import paragent.analyzer.tree.IpcLink;
 import paragent.analyzer.tree.ProcessNode;
@@ -56,7 +55,7 @@ final class IpcMatrixSection {
             for (long column : pids) {
                 double[] cell = cells.getOrDefault(row, Map.of()).get(column);
                 html.append(cell == null ? "<td class=\"num na\">·</td>" : String.format(Locale.ROOT,
-                        "<td class=\"num\" title=\"%,d bytes\">%s<br><small>%.2f s blocked</small></td>",
+                        "<td class=\"num\" data-v=\"%1$d\" title=\"%1$,d bytes\">%2$s<br><small>%3$.2f s blocked</small></td>",
                         (long) cell[0], Html.bytes((long) cell[0]), cell[1]));
             }
             html.append("</tr>\n");
@@ -96,7 +95,7 @@ final class IpcMatrixSection {
                 + "<th class=\"num\">blocked (to)</th><th class=\"num\">serialization</th></tr>\n");
         List<IpcLink> ordered = links.stream().sorted(Comparator.comparingDouble(IpcMatrixSection::seconds).reversed())
                 .toList();
-        for (IpcLink l : ordered) {
+        for (IpcLink l : Html.firstRows(ordered)) {
             long messages = l.messagesFromTo() + l.messagesToFrom();
             html.append("<tr><td>").append(escape(l.name())).append("<br><small>")
                     .append(l.kind().name().toLowerCase(Locale.ROOT))
@@ -106,12 +105,12 @@ final class IpcMatrixSection {
                     .append("<td class=\"num\">").append(l.fromPid()).append(" → ").append(l.toPid()).append("</td>")
                     .append(bytesCell(l.bytesFromTo())).append(bytesCell(l.bytesToFrom()))
                     .append(countCell(l.messagesFromTo())).append(countCell(l.messagesToFrom()))
-                    .append(messages > 0 ? "<td class=\"num\">" + escape(Texts.duration((long) (seconds(l) * 1e9 / messages)))
-                            + "</td>" : "<td class=\"num na\">n/a</td>")
+                    .append(messages > 0 ? Html.durationCell((long) (seconds(l) * 1e9 / messages))
+                            : "<td class=\"num na\">n/a</td>")
                     .append(secondsCell(l.fromBlockedSeconds())).append(secondsCell(l.toBlockedSeconds()))
                     .append(secondsCell(l.serializationSeconds())).append("</tr>\n");
         }
-        return html.append("</table>\n").toString();
+        return html.append("</table>\n").append(Html.moreRows(ordered.size(), "channels")).toString();
     }
 
     private static String site(String label, String frame) {

@@ -32,7 +32,7 @@ final class IpcSection {
         if (ipc.channels().isEmpty() && ipc.serialization().isEmpty() && ipc.mappedFiles().isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<h2>Inter-process communication</h2>\n");
+        StringBuilder html = new StringBuilder("<h2 id=\"ipc\" data-nav=\"IPC\">Inter-process communication</h2>\n");
         if (!ipc.channels().isEmpty()) {
             html.append(channels(ipc));
         }
@@ -41,10 +41,10 @@ final class IpcSection {
         }
         if (!ipc.mappedFiles().isEmpty()) {
             html.append("<h3>Memory-mapped files</h3>\n<table>\n<tr>").append(MAPPED_FILE_HEADER).append("</tr>\n");
-            for (MappedFileModel m : ipc.mappedFiles()) {
+            for (MappedFileModel m : Html.firstRows(ipc.mappedFiles())) {
                 html.append("<tr>").append(mappedFileCells(m)).append("</tr>\n");
             }
-            html.append("</table>\n");
+            html.append("</table>\n").append(Html.moreRows(ipc.mappedFiles().size(), "mapped files"));
         }
         return html.toString();
     }
@@ -60,7 +60,7 @@ final class IpcSection {
                 + "<th class=\"num\">bytes read</th><th class=\"num\">bytes written</th><th class=\"num\">reads</th>"
                 + "<th class=\"num\">writes</th><th class=\"num\">in reads</th><th class=\"num\">of which idle</th>"
                 + "<th class=\"num\">in writes</th><th>read at</th><th>written at</th></tr>\n");
-        for (ChannelModel c : ipc.channels()) {
+        for (ChannelModel c : Html.firstRows(ipc.channels())) {
             html.append("<tr><td>").append(escape(c.name())).append("<br><small>")
                     .append(c.kind().name().toLowerCase(Locale.ROOT)).append(" · ").append(escape(c.side()))
                     .append(c.kind() == ChannelKind.SOCKET && c.connectSeconds() > 0 ? String.format(Locale.ROOT,
@@ -71,19 +71,20 @@ final class IpcSection {
                     .append(secondsCell(c.writeSeconds()))
                     .append(codeCell(c.readSite())).append(codeCell(c.writeSite())).append("</tr>\n");
         }
-        return html.append("</table>\n").toString();
+        return html.append("</table>\n").append(Html.moreRows(ipc.channels().size(), "channels")).toString();
     }
 
     private static String serialization(IpcModel ipc) {
         StringBuilder html = new StringBuilder("<h3>Serialization</h3>\n<table>\n<tr><th>direction</th><th>class</th>"
                 + "<th class=\"num\">objects</th><th class=\"num\">time</th><th class=\"num\">of which on channels</th>"
                 + "<th class=\"num\">CPU</th><th class=\"num\">channel bytes</th><th>at</th></tr>\n");
-        for (SerializationModel s : ipc.serialization()) {
+        for (SerializationModel s : Html.firstRows(ipc.serialization())) {
             html.append("<tr><td>").append(escape(s.direction())).append("</td>").append(codeCell(s.className()))
                     .append(countCell(s.objects())).append(secondsCell(s.seconds()))
                     .append(secondsCell(s.channelSeconds())).append(secondsCell(Math.max(0, s.seconds() - s.channelSeconds())))
                     .append(bytesCell(s.channelBytes())).append(codeCell(s.site())).append("</tr>\n");
         }
-        return html.append("</table>\n").toString();
+        return html.append("</table>\n").append(Html.moreRows(ipc.serialization().size(), "serialized classes"))
+                .toString();
     }
 }

@@ -77,14 +77,14 @@ final class ProcessSection {
         StringBuilder html = new StringBuilder("<table>\n<tr><th>command</th><th class=\"num\">pid</th>"
                 + "<th class=\"num\">spawn</th><th class=\"num\">lifetime</th><th class=\"num\">CPU</th>"
                 + "<th>exit</th><th>started at</th></tr>\n");
-        for (ChildProcess c : p.children()) {
+        for (ChildProcess c : Html.firstRows(p.children())) {
             html.append("<tr>").append(codeCell(c.command()))
                     .append(c.pid() < 0 ? "<td class=\"num na\">–</td>" : "<td class=\"num\">" + c.pid() + "</td>")
                     .append(String.format(Locale.ROOT, "<td class=\"num\">%.3f s</td>", c.spawnSeconds()))
                     .append(secondsCell(c.lifetimeSeconds())).append(secondsCell(c.cpuSeconds()))
                     .append("<td>").append(exit(c)).append("</td>").append(codeCell(c.spawnSite())).append("</tr>\n");
         }
-        return html.append("</table>").toString();
+        return html.append("</table>").append(Html.moreRows(p.children().size(), "child processes")).toString();
     }
 
     private static String exit(ChildProcess c) {

@@ -25,14 +25,19 @@ import paragent.analyzer.model.Timeline;
  * for thousands of threads: a thread lane is one {@link StatePalette#CODES} character per bucket
  * (its dominant state, {@code data-s}); a group lane is, per bucket, each present state's code and
  * its share in 1/{@value #LEVELS} as one base-36 digit, buckets separated by spaces ({@code data-g}).
- * At most {@value #MAX_THREAD_LANES} threads get a lane of their own and at most
+ * At most {@value #MAX_THREAD_LANES} threads get a lane of their own, at most
+ * {@value #MAX_MEMBER_LANES} of them in one group (its busiest), and at most
  * {@value #MAX_GROUP_LANES} groups a group lane; the rest are summed into one "other threads" lane
- * and the report says so. Stateless; thread-safe.
+ * and the report says so. A lane costs about one byte per bucket (thread) or four (group), so the
+ * section stays under about 2 MB at the timeline's 300 buckets whatever the number of threads.
+ * Stateless; thread-safe.
  */
 final class TimelineSection {
 
     /** Threads shown in a lane of their own, at most. */
-    static final int MAX_THREAD_LANES = 2_000;
+    static final int MAX_THREAD_LANES = 1_000;
+    /** Members of one group shown in a lane of their own, at most: the rest are in the group's lane only. */
+    static final int MAX_MEMBER_LANES = 100;
     /** Groups of several threads shown with a group lane, at most. */
     static final int MAX_GROUP_LANES = 200;
     /** A group lane's shares are quantized to 1/LEVELS of its members' time (one base-36 digit). */
@@ -64,8 +69,9 @@ final class TimelineSection {
         }
         if (budget.omitted > 0) {
             html.append(String.format(Locale.ROOT, "<p class=\"note\">%,d of %,d threads are shown in a lane of "
-                    + "their own (at most %,d); the group lanes and the &quot;other threads&quot; lane count every "
-                    + "thread.</p>\n", threads.size() - budget.omitted, threads.size(), MAX_THREAD_LANES));
+                    + "their own (at most %,d, %,d per group); the group lanes and the &quot;other threads&quot; lane "
+                    + "count every thread.</p>\n", threads.size() - budget.omitted, threads.size(), MAX_THREAD_LANES,
+                    MAX_MEMBER_LANES));
         }
         html.append(String.format(Locale.ROOT, "<div class=\"timeline\" data-codes=\"%s\" data-colors=\"%s\" "
                         + "data-labels=\"%s\" data-buckets=\"%d\" data-bucket=\"%s\" data-wall=\"%s\" data-levels=\"%d\">\n",
@@ -147,7 +153,11 @@ final class TimelineSection {
         groupCanvas(html, group, timeline);
         html.append("</summary>\n");
         int shown = 0;
-        for (ThreadTime t : group) {
+        List<ThreadTime> busiest = group.size() <= MAX_MEMBER_LANES ? group : group.stream()
+                .sorted(Comparator.comparingDouble(ThreadTime::runningSeconds).reversed()).limit(MAX_MEMBER_LANES)
+                .sorted(Comparator.comparingLong(ThreadTime::javaId)).toList();
+        budget.omitted += group.size() - busiest.size();
+        for (ThreadTime t : busiest) {
             if (budget.takeThreadLane()) {
                 threadLane(html, t, timeline);
                 shown++;
@@ -180,14 +190,20 @@ final class TimelineSection {
 
     private static void groupCanvas(StringBuilder html, List<ThreadTime> members, Timeline timeline) {
         html.append("<canvas class=\"lane group\" data-g=\"");
+        // Member by member, so that each member's arrays are read in order: 10,000 threads take milliseconds.
+        double[][] sums = new double[STATES][timeline.buckets()];
+        for (ThreadTime t : members) {
+            float[][] s = timeline.seconds().get(t.javaId());
+            for (int state = 0; state < STATES; state++) {
+                for (int b = 0; b < sums[state].length; b++) {
+                    sums[state][b] += s[state][b];
+                }
+            }
+        }
         double[] sum = new double[STATES];
         for (int b = 0; b < timeline.buckets(); b++) {
-            Arrays.fill(sum, 0);
-            for (ThreadTime t : members) {
-                float[][] s = timeline.seconds().get(t.javaId());
-                for (int state = 0; state < STATES; state++) {
-                    sum[state] += s[state][b];
-                }
+            for (int state = 0; state < STATES; state++) {
+                sum[state] = sums[state][b];
             }
             if (b > 0) {
                 html.append(' ');

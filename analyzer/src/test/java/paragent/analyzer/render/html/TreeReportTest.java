@@ -65,9 +65,9 @@ class TreeReportTest {
         String matrix = html.substring(html.indexOf("<table class=\"matrix\">"), html.indexOf("</table>",
                 html.indexOf("<table class=\"matrix\">")));
         assertThat(matrix).contains("<tr><th>from \\ to</th><th class=\"num\">4200</th><th class=\"num\">4242</th></tr>")
-                .contains("<tr><th>4200</th><td class=\"num na\">·</td><td class=\"num\" title=\"1,048,576 bytes\">"
+                .contains("<tr><th>4200</th><td class=\"num na\">·</td><td class=\"num\" data-v=\"1048576\" title=\"1,048,576 bytes\">"
                         + "1.0 MiB<br><small>0.40 s blocked</small></td></tr>")
-                .contains("<tr><th>4242</th><td class=\"num\" title=\"2,048 bytes\">2.0 KiB<br><small>0.60 s blocked"
+                .contains("<tr><th>4242</th><td class=\"num\" data-v=\"2048\" title=\"2,048 bytes\">2.0 KiB<br><small>0.60 s blocked"
                         + "</small></td><td class=\"num na\">·</td></tr>");
     }
 
@@ -77,7 +77,7 @@ class TreeReportTest {
 
         assertThat(html).contains("<td class=\"num\">4200 → 4242</td><td class=\"num\">1,048,576</td>"
                         + "<td class=\"num\">2,048</td><td class=\"num\">1,000</td><td class=\"num\">1,000</td>"
-                        + "<td class=\"num\">600.0 µs</td><td class=\"num\">0.40 s</td><td class=\"num\">0.60 s</td>"
+                        + "<td class=\"num\" data-v=\"600000\">600.0 µs</td><td class=\"num\">0.40 s</td><td class=\"num\">0.60 s</td>"
                         + "<td class=\"num\">0.20 s</td></tr>")
                 .contains("(stdin)<br><small>pipe · sent at <code>app.Main.send(Main.java:12)</code> · received at "
                         + "<code>paragent.demo.WorkerMain.read(WorkerMain.java:30)</code></small></td>");
@@ -87,7 +87,7 @@ class TreeReportTest {
     void twoRunsAreComparedThreadsFirstWithTheSpeedupOfProcesses() throws Exception {
         String html = render(Trees.twoRuns());
 
-        assertThat(html).contains("<h2>Threads vs processes</h2>")
+        assertThat(html).contains("<h2 id=\"threads-vs-processes\">Threads vs processes</h2>")
                 .contains("<th class=\"num\">threads</th><th class=\"num\">processes</th>")
                 .contains("<tr><th>run</th><td class=\"num\">threads.jfr</td><td class=\"num\">parent.jfr + 1 more</td>")
                 .contains("<tr><th>processes</th><td class=\"num\">1</td><td class=\"num\">2</td></tr>")
@@ -137,7 +137,7 @@ class TreeReportTest {
 
         String html = IpcSection.render(new IpcModel(List.of(pipe), List.of(writes), List.of(counter)));
 
-        assertThat(html).startsWith("<h2>Inter-process communication</h2>")
+        assertThat(html).startsWith("<h2 id=\"ipc\" data-nav=\"IPC\">Inter-process communication</h2>")
                 .contains("pipe from parent 4200 (stdout)<br><small>pipe · child</small></td><td class=\"num\">0</td>"
                         + "<td class=\"num\">5,000</td><td class=\"num\">0</td><td class=\"num\">5</td>"
                         + "<td class=\"num\">0.00 s</td><td class=\"num na\">n/a</td><td class=\"num\">0.30 s</td>"
