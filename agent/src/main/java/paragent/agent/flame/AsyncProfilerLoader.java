@@ -3,13 +3,15 @@ package paragent.agent.flame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import paragent.agent.internal.NativeAccess;
@@ -21,7 +23,13 @@ import paragent.agent.internal.NestedJars;
  * in a class loader of its own whose parent is the platform loader (its JNI natives are bound to
  * that name, which can be neither relocated nor put on the application's class path), loads the
  * library through {@code AsyncProfiler.getInstance(path)} and deletes both files at once (a loaded
- * library and an opened jar no longer need their paths). Thread-safe: each call loads afresh.
+ * library and an opened jar no longer need their paths).
+ *
+ * <p>The jar is an automatic module in a module layer of its own, not a plain URLClassLoader's
+ * unnamed module: JDK 24+ warns on the application's stderr when code without native access calls
+ * {@code System.load}, and native access of unnamed modules can only be granted to all of them,
+ * the application's included ({@link NativeAccess} grants it to this one named module).
+ * Thread-safe: each call loads afresh.
  */
 final class AsyncProfilerLoader {
 
@@ -57,16 +65,30 @@ final class AsyncProfilerLoader {
                 Files.copy(in, library);
             }
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
-            NativeAccess.grant(loader.getUnnamedModule(), inst);
-            Class<?> type = Class.forName("one.profiler.AsyncProfiler", true, loader);
+        try {
+            Module module = defineModule(jar);
+            NativeAccess.grant(module, inst);
+            Class<?> type = Class.forName(module, "one.profiler.AsyncProfiler");
+            if (type == null) {
+                throw new ClassNotFoundException("one.profiler.AsyncProfiler in " + JAR);
+            }
             Object profiler = type.getMethod("getInstance", String.class).invoke(null, library.toString());
             return new AsyncProfilerLoader(profiler, type.getMethod("execute", String.class));
         } finally {
             Files.deleteIfExists(library);
             Files.deleteIfExists(jar);
         }
+    }
+
+    /** async-profiler's jar as an automatic module, in a layer over the boot layer. */
+    private static Module defineModule(Path jar) {
+        ModuleLayer boot = ModuleLayer.boot();
+        ModuleFinder finder = ModuleFinder.of(jar);
+        String name = finder.findAll().iterator().next().descriptor().name();
+        Configuration configuration = boot.configuration().resolve(finder, ModuleFinder.of(), Set.of(name));
+        ModuleLayer.Controller controller = ModuleLayer.defineModulesWithOneLoader(configuration, List.of(boot),
+                ClassLoader.getPlatformClassLoader());
+        return controller.layer().findModule(name).orElseThrow();
     }
 
     /**

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Enables native access for the unnamed module of a class loader the agent made for a library
- * with JNI natives (async-profiler), so that JDK 24+ does not print its "restricted method"
- * warning into the application's stderr when the library calls {@code System.load}. The JDK has
- * no public API for it: {@code java.lang} is opened to a throwaway loader's unnamed module only
- * (like {@link BootstrapInjector}, never to the application's), whose copy of this class calls
- * {@code Module.implAddEnableNativeAccess}. Stateless, thread-safe.
+ * Enables native access for a named module the agent defined for a library with JNI natives
+ * (async-profiler), so that JDK 24+ does not print its "restricted method" warning into the
+ * application's stderr when the library calls {@code System.load}. The public way,
+ * {@code ModuleLayer.Controller.enableNativeAccess}, is itself restricted and would warn about the
+ * agent; unnamed modules share one switch with the application's code. So {@code java.lang} is
+ * opened to a throwaway loader's unnamed module only (like {@link BootstrapInjector}, never to
+ * the application's), whose copy of this class calls {@code Module.implAddEnableNativeAccess}.
+ * Stateless, thread-safe.
  */
 public final class NativeAccess {
 
@@ -23,7 +25,7 @@ public final class NativeAccess {
     private NativeAccess() {
     }
 
-    /** Enables native access for {@code module}; does nothing before JDK 24. */
+    /** Enables native access for {@code module}, a named module; does nothing before JDK 24. */
     public static void grant(Module module, Instrumentation inst) throws Exception {
         if (Runtime.version().feature() < FIRST_WARNING_RELEASE) {
             return;
