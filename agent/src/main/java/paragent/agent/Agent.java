@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import jdk.jfr.FlightRecorder;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import paragent.agent.flame.FlameRecorder;
 import paragent.agent.instrumentation.Instrumentations;
 import paragent.agent.internal.Log;
 import paragent.agent.recording.RecordingController;
@@ -32,6 +33,8 @@ public final class Agent {
         long pid = ProcessHandle.current().pid();
         Path outDir = writableOutputDirectory(options.outDir(), pid);
         RunLineage lineage = RunLineage.of(options, outDir, premainNanos);
+        // async-profiler loads on a thread of its own while the agent starts (measured: ~80 ms).
+        FlameRecorder flame = FlameRecorder.start(options, inst);
         // Instrument first, record second: the advice does nothing until the recording installs
         // its sinks, and the recording (its wall time, main's baseline CPU) then starts after the
         // agent's own start-up instead of counting it as the program's.
@@ -50,7 +53,7 @@ public final class Agent {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
         Instrumentations.install(instrumentation, inst);
-        RecordingController.start(options, outDir, "paragent-" + pid, version(), lineage);
+        RecordingController.start(options, outDir, "paragent-" + pid, version(), lineage, flame);
     }
 
     /**

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import paragent.agent.flame.FlameMode;
 
 /**
  * The agent's options: {@code -javaagent:paragent.jar=key=value,flag,...}, like JaCoCo and
@@ -42,6 +45,13 @@ public final class AgentOptions {
      */
     public static final String CHILDREN = "children";
     /**
+     * Flame graphs from async-profiler: {@code off}, or modes joined by {@code +} among {@code cpu}
+     * (on-CPU samples every 10 ms), {@code wall} (every thread every 20 ms) and {@code lock}
+     * (contended waits at least {@link #THRESHOLD} long), e.g. {@code flame=cpu+wall+lock}.
+     * Default {@code cpu+wall}. Child JVMs under {@link #CHILDREN} inherit it.
+     */
+    public static final String FLAME = "flame";
+    /**
      * Internal, set by paragent for child JVMs under {@link #CHILDREN}: the id of the run the JVM
      * belongs to (letters, digits, {@code -}, {@code _}, {@code .}).
      */
@@ -55,9 +65,10 @@ public final class AgentOptions {
 
     static final Duration DEFAULT_THRESHOLD = Duration.ofNanos(10_000);
     static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
+    static final Set<FlameMode> DEFAULT_FLAME = Set.of(FlameMode.CPU, FlameMode.WALL);
     /** The keys users write, as listed in the message for an unknown key; the internal ones are not. */
     private static final List<String> KEYS = List.of(OUT, HTML, JSON, JFR, QUIET, DURATION, THRESHOLD, INTERVAL,
-            CHILDREN);
+            CHILDREN, FLAME);
 
     private final String raw;
     private final Path outDir;
@@ -69,13 +80,14 @@ public final class AgentOptions {
     private final Duration threshold;
     private final Duration interval;
     private final boolean children;
+    private final Set<FlameMode> flame;
     private final String runId;
     private final long parentPid;
     private final List<String> errors;
 
     private AgentOptions(String raw, Path outDir, boolean html, boolean json, boolean jfr, boolean quiet,
-            Duration duration, Duration threshold, Duration interval, boolean children, String runId, long parentPid,
-            List<String> errors) {
+            Duration duration, Duration threshold, Duration interval, boolean children, Set<FlameMode> flame,
+            String runId, long parentPid, List<String> errors) {
         this.raw = raw;
         this.outDir = outDir;
         boolean none = !html && !json && !jfr;
@@ -87,6 +99,7 @@ public final class AgentOptions {
         this.threshold = threshold;
         this.interval = interval;
         this.children = children;
+        this.flame = flame.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flame));
         this.runId = runId;
         this.parentPid = parentPid;
         this.errors = Collections.unmodifiableList(errors);
@@ -104,6 +117,7 @@ public final class AgentOptions {
         Duration threshold = DEFAULT_THRESHOLD;
         Duration interval = DEFAULT_INTERVAL;
         boolean children = false;
+        Set<FlameMode> flame = DEFAULT_FLAME;
         String runId = null;
         long parentPid = -1;
         List<String> errors = new ArrayList<>();
@@ -144,6 +158,9 @@ public final class AgentOptions {
                     case CHILDREN:
                         children = flag(key, value);
                         break;
+                    case FLAME:
+                        flame = FlameMode.parseAll(require(key, value));
+                        break;
                     case RUN_ID:
                         runId = runId(require(key, value));
                         break;
@@ -158,8 +175,8 @@ public final class AgentOptions {
                 errors.add(e.getMessage());
             }
         }
-        return new AgentOptions(raw, outDir, html, json, jfr, quiet, duration, threshold, interval, children, runId,
-                parentPid, errors);
+        return new AgentOptions(raw, outDir, html, json, jfr, quiet, duration, threshold, interval, children, flame,
+                runId, parentPid, errors);
     }
 
     /**
@@ -266,6 +283,8 @@ public final class AgentOptions {
                 return "4242-1700000000000";
             case PARENT_PID:
                 return "4242";
+            case FLAME:
+                return "cpu+wall+lock";
             default:
                 return "10ms";
         }
@@ -314,6 +333,11 @@ public final class AgentOptions {
         return children;
     }
 
+    /** The flame graph modes ({@link #FLAME}); empty for {@code off}. Iterates in cpu, wall, lock order. */
+    public Set<FlameMode> flame() {
+        return flame;
+    }
+
     /** The run id inherited from the parent JVM ({@link #RUN_ID}), or null when this JVM starts a run. */
     public String runId() {
         return runId;
@@ -330,8 +354,8 @@ public final class AgentOptions {
     }
 
     /**
-     * The options a child JVM started by this one gets: the same {@code threshold}, {@code interval}
-     * and {@code children}, the recording only ({@code jfr,quiet}: no report, nothing printed) in the
+     * The options a child JVM started by this one gets: the same {@code threshold}, {@code interval},
+     * {@code flame} and {@code children}, the recording only ({@code jfr,quiet}: no report, nothing printed) in the
      * same absolute {@code outDir}, recording until the child exits ({@code duration} is not passed
      * on), and this run's id with this JVM's pid as the child's parent.
      *
@@ -345,7 +369,7 @@ public final class AgentOptions {
         }
         return String.join(",", OUT + "=" + out, JFR, QUIET, CHILDREN,
                 THRESHOLD + "=" + threshold.toNanos() + "ns", INTERVAL + "=" + interval.toNanos() + "ns",
-                RUN_ID + "=" + runId, PARENT_PID + "=" + pid);
+                FLAME + "=" + FlameMode.format(flame), RUN_ID + "=" + runId, PARENT_PID + "=" + pid);
     }
 
     /** One message per bad option; empty when all were valid. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import paragent.agent.flame.FlameMode;
 
 class AgentOptionsTest {
 
@@ -21,6 +22,7 @@ class AgentOptionsTest {
         assertThat(options.threshold()).isEqualTo(Duration.ofNanos(10_000));
         assertThat(options.interval()).isEqualTo(Duration.ofMillis(10));
         assertThat(options.children()).isFalse();
+        assertThat(options.flame()).containsExactly(FlameMode.CPU, FlameMode.WALL);
         assertThat(options.runId()).isNull();
         assertThat(options.parentPid()).isEqualTo(-1);
         assertThat(options.isChild()).isFalse();
@@ -51,7 +53,7 @@ class AgentOptionsTest {
         AgentOptions parent = AgentOptions.parse("children,html,duration=30s,threshold=500us,out=rel");
         String child = parent.childOptions(Path.of("/tmp/reports"), "7-99", 7);
         assertThat(child).isEqualTo("out=/tmp/reports,jfr,quiet,children,threshold=500000ns,interval=10000000ns,"
-                + "runId=7-99,parentPid=7");
+                + "flame=cpu+wall,runId=7-99,parentPid=7");
         AgentOptions parsed = AgentOptions.parse(child);
         assertThat(parsed.errors()).isEmpty();
         assertThat(parsed.jfr()).isTrue();
@@ -94,7 +96,7 @@ class AgentOptionsTest {
     void unknownAndMalformedOptionsAreReportedAndTheRestStillApply() {
         AgentOptions options = AgentOptions.parse("out=x, colour=blue ,duration=soon,html=maybe,interval=0ms,quiet");
         assertThat(options.errors()).containsExactly(
-                "unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, threshold, interval, children)",
+                "unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, threshold, interval, children, flame)",
                 "option 'duration' needs a duration like 500us, 10ms, 30s or 2m, not 'soon'",
                 "option 'html' is a flag: write 'html' or 'html=false', not 'html=maybe'",
                 "option 'interval' must be greater than zero");
@@ -108,5 +110,26 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse("out").errors()).containsExactly("option 'out' needs a value, e.g. out=/tmp/reports");
         assertThat(AgentOptions.parse("threshold=5 parsecs").errors())
                 .containsExactly("option 'threshold' has an unknown unit 'parsecs' in '5 parsecs' (use ns, us, ms, s, m or h)");
+    }
+
+    @Test
+    void flameTakesOffOrModesAndChildrenInheritIt() {
+        assertThat(AgentOptions.parse("flame=off").flame()).isEmpty();
+        AgentOptions all = AgentOptions.parse("flame=lock+cpu+wall");
+        assertThat(all.flame()).containsExactly(FlameMode.CPU, FlameMode.WALL, FlameMode.LOCK);
+        assertThat(AgentOptions.parse(all.childOptions(Path.of("/tmp"), "1-2", 1)).flame())
+                .containsExactly(FlameMode.CPU, FlameMode.WALL, FlameMode.LOCK);
+        assertThat(AgentOptions.parse(AgentOptions.parse("flame=off").childOptions(Path.of("/tmp"), "1-2", 1))
+                .flame()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFlameModeIsOneErrorAndTheDefaultApplies() {
+        AgentOptions options = AgentOptions.parse("flame=cpu+cycles");
+        assertThat(options.errors()).containsExactly("option 'flame' has an unknown mode 'cycles' (use off, or cpu,"
+                + " wall, lock joined by '+', e.g. flame=cpu+wall+lock)");
+        assertThat(options.flame()).containsExactly(FlameMode.CPU, FlameMode.WALL);
+        assertThat(AgentOptions.parse("flame").errors()).containsExactly(
+                "option 'flame' needs a value, e.g. flame=cpu+wall+lock");
     }
 }

@@ -1,18 +1,14 @@
 package paragent.agent.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import paragent.agent.internal.NestedJars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -55,11 +51,11 @@ final class GpuProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
-        Path dir = Files.createTempDirectory("paragent-gpu-");
+        Path dir = NestedJars.privateTempDir(null, "paragent-gpu-");
         try {
             List<URL> urls = new ArrayList<>();
             for (String jar : JARS) {
-                urls.add(extract(jar, dir).toUri().toURL());
+                urls.add(NestedJars.extract(RESOURCE_DIR, jar, dir).toUri().toURL());
             }
             try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
                     ClassLoader.getPlatformClassLoader())) {
@@ -70,7 +66,7 @@ final class GpuProbeCommand implements Callable<Integer> {
                 throw unwrap(e.getCause());
             }
         } finally {
-            deleteTree(dir);
+            NestedJars.deleteTree(dir);
         }
     }
 
@@ -80,31 +76,5 @@ final class GpuProbeCommand implements Callable<Integer> {
             throw error;
         }
         return (Exception) thrown;
-    }
-
-    private static Path extract(String jar, Path dir) throws IOException {
-        try (InputStream in = GpuProbeCommand.class.getResourceAsStream(RESOURCE_DIR + jar)) {
-            if (in == null) {
-                throw new IOException("paragent.jar lacks " + RESOURCE_DIR + jar + " (a build without the gpu-probe module)");
-            }
-            Path target = dir.resolve(jar);
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }
-    }
-
-    /** Deletes what could be deleted now, and asks the JVM to delete the rest at exit. */
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    path.toFile().deleteOnExit();
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            dir.toFile().deleteOnExit();
-        }
     }
 }

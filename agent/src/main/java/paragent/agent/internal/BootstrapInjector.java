@@ -60,7 +60,9 @@ public final class BootstrapInjector {
             "paragent.agent.bootstrap.GpuSummaryEvent",
             "paragent.agent.bootstrap.GpuWaitEvent",
             "paragent.agent.bootstrap.GpuSink",
-            "paragent.agent.bootstrap.GpuHooks");
+            "paragent.agent.bootstrap.GpuHooks",
+            "paragent.agent.bootstrap.FlameStackEvent",
+            "paragent.agent.bootstrap.FlameInfoEvent");
 
     private BootstrapInjector() {
     }

@@ -14,6 +14,7 @@ import paragent.agent.bootstrap.ExecutorHooks;
 import paragent.agent.bootstrap.ExecutorSummaryEvent;
 import paragent.agent.bootstrap.FileLockHooks;
 import paragent.agent.bootstrap.FileLockSummaryEvent;
+import paragent.agent.bootstrap.FlameInfoEvent;
 import paragent.agent.bootstrap.GpuHooks;
 import paragent.agent.bootstrap.GpuSummaryEvent;
 import paragent.agent.bootstrap.LockSummaryEvent;
@@ -25,6 +26,7 @@ import paragent.agent.bootstrap.SchedStatEvent;
 import paragent.agent.bootstrap.SerializationSummaryEvent;
 import paragent.agent.bootstrap.ThreadExits;
 import paragent.agent.bootstrap.ThreadTimesEvent;
+import paragent.agent.flame.FlameRecorder;
 import paragent.agent.internal.Log;
 import paragent.agent.sampling.ChildProcesses;
 import paragent.agent.sampling.SchedStatSampler;
@@ -56,24 +58,29 @@ public final class RecordingController {
     private final ThreadTimesSampler threadTimes = new ThreadTimesSampler();
     private final SchedStatSampler schedStat = SchedStatSampler.create();
     private final ChildProcesses children = new ChildProcesses();
+    private final FlameRecorder flame;
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    private RecordingController(AgentOptions options, RecordingSession session, ReportWriter reports) {
+    private RecordingController(AgentOptions options, RecordingSession session, ReportWriter reports,
+            FlameRecorder flame) {
         this.options = options;
         this.session = session;
         this.reports = reports;
+        this.flame = flame;
         this.fileLocks = new FileLockAggregator(options.threshold().toNanos());
     }
 
     /**
      * Starts recording into {@code outDir}/{@code baseName}.jfr and arranges for the reports to be
      * written at the end.
+     *
+     * @param flame the flame graph recorder, whose events are written at the end
      */
     public static RecordingController start(AgentOptions options, Path outDir, String baseName, String version,
-            RunLineage lineage) throws IOException, ParseException {
+            RunLineage lineage, FlameRecorder flame) throws IOException, ParseException {
         RecordingController controller = new RecordingController(options,
                 RecordingSession.start(outDir.resolve(baseName + ".jfr"), options.threshold(), options.interval()),
-                new ReportWriter(options, outDir, baseName, lineage));
+                new ReportWriter(options, outDir, baseName, lineage), flame);
         controller.begin(version, lineage);
         return controller;
     }
@@ -83,6 +90,7 @@ public final class RecordingController {
         FlightRecorder.addPeriodicEvent(ThreadTimesEvent.class, threadTimes::emitAll);
         FlightRecorder.addPeriodicEvent(SchedStatEvent.class, schedStat::sampleAll);
         FlightRecorder.addPeriodicEvent(ProcessExitEvent.class, this::endChildren);
+        FlightRecorder.addPeriodicEvent(FlameInfoEvent.class, this::endFlame);
         FlightRecorder.addPeriodicEvent(ExecutorSummaryEvent.class, executors::emit);
         FlightRecorder.addPeriodicEvent(ChannelSummaryEvent.class, channels::emitChannels);
         FlightRecorder.addPeriodicEvent(SerializationSummaryEvent.class, channels::emitSerialization);
@@ -186,6 +194,13 @@ public final class RecordingController {
         }
     }
 
+    /** The same end-of-chunk moment as {@link #endChildren}: the flame events go in the last chunk. */
+    private void endFlame() {
+        if (finished.get() || RecordingSession.isJfrShutdownHook(Thread.currentThread())) {
+            flame.recordingEnds();
+        }
+    }
+
     private void finishAfterDuration() {
         try {
             Thread.sleep(options.duration().toMillis());
@@ -207,6 +222,7 @@ public final class RecordingController {
         }
         try {
             Path file = session.awaitFile();
+            flame.close();
             detachSinks();
             reports.write(file);
         } catch (Throwable t) {

@@ -66,6 +66,9 @@ final class RecordingSettings {
         periodic(settings, "paragent.SchedStat", "endChunk");
         // Written from the same hook for the children still alive at recording end.
         periodic(settings, "paragent.ProcessExit", "endChunk");
+        // Written from the same hook: async-profiler's stacks, aggregated (see FlameRecorder).
+        periodic(settings, "paragent.FlameInfo", "endChunk");
+        settings.put("paragent.FlameStack#enabled", "true");
         settings.put("paragent.ProcessSpawn#enabled", "true");
         settings.put("paragent.ProcessSpawn#threshold", "0 ns");
         settings.put("paragent.ProcessSpawn#stackTrace", "true");
