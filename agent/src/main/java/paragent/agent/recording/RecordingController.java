@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
 import paragent.agent.AgentOptions;
@@ -46,6 +48,8 @@ public final class RecordingController {
 
     /** How often the aggregates are written while the program runs. */
     static final Duration FLUSH_PERIOD = Duration.ofSeconds(1);
+    /** How long the exiting JVM waits for reports the {@code duration} timer is still writing. */
+    static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
     private final AgentOptions options;
     private final RecordingSession session;
@@ -60,6 +64,8 @@ public final class RecordingController {
     private final ChildProcesses children = new ChildProcesses();
     private final FlameRecorder flame;
     private final AtomicBoolean finished = new AtomicBoolean();
+    /** Counted down when the {@code duration} timer has written its reports (or failed to). */
+    private final CountDownLatch durationReports = new CountDownLatch(1);
 
     private RecordingController(AgentOptions options, RecordingSession session, ReportWriter reports,
             FlameRecorder flame) {
@@ -205,9 +211,13 @@ public final class RecordingController {
         try {
             Thread.sleep(options.duration().toMillis());
             if (finished.compareAndSet(false, true)) {
-                Path file = session.stopNow();
-                detachSinks();
-                reports.write(file);
+                try {
+                    Path file = session.stopNow();
+                    detachSinks();
+                    reports.write(file);
+                } finally {
+                    durationReports.countDown();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -218,6 +228,7 @@ public final class RecordingController {
 
     private void finishAtExit() {
         if (!finished.compareAndSet(false, true)) {
+            awaitDurationReports();
             return;
         }
         try {
@@ -227,6 +238,25 @@ public final class RecordingController {
             reports.write(file);
         } catch (Throwable t) {
             Log.failure("could not write the reports at exit", t);
+        }
+    }
+
+    /**
+     * The program exits while the {@code duration} timer still writes its reports: the JVM waits
+     * for them (at most {@link #EXIT_WAIT}), so that they are not cut off half written. Nothing to
+     * wait for when the timer never fired.
+     */
+    private void awaitDurationReports() {
+        if (options.duration() == null) {
+            return;
+        }
+        try {
+            if (!durationReports.await(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Log.line("the program exited while the reports of its first " + options.duration()
+                        + " were still being written; gave up waiting after " + EXIT_WAIT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
