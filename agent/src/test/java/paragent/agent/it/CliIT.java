@@ -87,7 +87,7 @@ class CliIT {
         Path html = first.resolveSibling(name.substring(0, name.length() - ".jfr".length()) + ".html");
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<h2>Process tree</h2>")
                 .contains("<h2>Inter-process communication</h2>");
-        assertThat(report.stdout().strip()).startsWith("paragent: LOCK_CONTENTION ").contains(" process")
+        assertThat(report.stdout().lines().findFirst()).get().asString().startsWith("paragent: LOCK_CONTENTION ").contains(" process")
                 .endsWith(" — report: " + html.toAbsolutePath());
     }
 
