@@ -72,7 +72,9 @@ class CliIT {
 
         ForkedJvm.Result summary = cli("summary", recording.toString());
         assertThat(summary.exitCode()).isZero();
-        assertThat(summary.stdout()).contains("LOCK_CONTENTION").contains("java.util.concurrent.locks.ReentrantLock");
+        assertThat(summary.stdout()).contains("LOCK_CONTENTION").contains("java.util.concurrent.locks.ReentrantLock")
+                .contains("   where:    paragent.testapps.ContendedApp.work(ContendedApp.java:");
+        assertThat(summary.stdout().lines().reduce((a, b) -> b)).get().asString().startsWith("full report: ");
     }
 
     @Test
@@ -89,6 +91,12 @@ class CliIT {
                 .contains("<h2>Inter-process communication</h2>");
         assertThat(report.stdout().lines().findFirst()).get().asString().startsWith("paragent: LOCK_CONTENTION ").contains(" process")
                 .endsWith(" — report: " + html.toAbsolutePath());
+
+        ForkedJvm.Result summary = cli("summary", first.toString(), second.toString());
+        assertThat(summary.exitCode()).as(summary.stderr()).isZero();
+        assertThat(summary.stdout().lines().findFirst()).get().asString().contains(" process");
+        assertThat(summary.stdout()).contains("1. LOCK_CONTENTION ").endsWith("full report: " + html
+                + System.lineSeparator());
     }
 
     @Test
