@@ -1,6 +1,7 @@
 package paragent.agent.bootstrap;
 
 import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -26,9 +27,13 @@ public final class FileLockWaitEvent extends jdk.jfr.Event {
     public boolean shared;
 
     @Label("Position")
+    @Description("Start of the locked region, counted from the start of the file")
+    @DataAmount
     public long position;
 
     @Label("Size")
+    @Description("Length of the locked region; Long.MAX_VALUE for the whole file however it grows")
+    @DataAmount
     public long size;
 
     /** Start of the call, for the in-process aggregate; not written to the recording. */

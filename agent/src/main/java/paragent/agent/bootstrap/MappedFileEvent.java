@@ -26,6 +26,8 @@ public final class MappedFileEvent extends jdk.jfr.Event {
     public String mode;
 
     @Label("Position")
+    @Description("Start of the mapped region, counted from the start of the file")
+    @DataAmount
     public long position;
 
     @Label("Size")

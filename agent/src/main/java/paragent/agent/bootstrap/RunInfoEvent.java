@@ -10,6 +10,7 @@ import jdk.jfr.Timespan;
 /** What was profiled and how: one per recording, written when the agent starts. */
 @Name("paragent.RunInfo")
 @Label("paragent Run")
+@Description("How paragent recorded this JVM: its version and options, the program, thresholds and periods, and the run it belongs to")
 @Category("paragent")
 @StackTrace(false)
 public final class RunInfoEvent extends jdk.jfr.Event {

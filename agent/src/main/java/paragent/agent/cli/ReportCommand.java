@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         if (json != null) {
             ReportFiles.writeAtomically(json, w -> JsonSummaryRenderer.render(analysis, w));
         }
-        spec.commandLine().getOut().println(TextRenderer.exitLine(analysis, htmlTarget.toAbsolutePath()));
+        TextRenderer.exitLines(analysis, htmlTarget.toAbsolutePath()).forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 
@@ -68,11 +68,12 @@ final class ReportCommand implements Callable<Integer> {
         if (json != null) {
             ReportFiles.writeAtomically(json, w -> JsonSummaryRenderer.render(analysis, w));
         }
-        spec.commandLine().getOut().println(TextRenderer.exitLine(analysis, htmlTarget.toAbsolutePath()));
+        TextRenderer.exitLines(analysis, htmlTarget.toAbsolutePath()).forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 
-    private static Path defaultHtml(Path recording) {
+    /** @return where {@code report} writes the HTML of {@code recording} by default: beside it, ending in .html */
+    static Path defaultHtml(Path recording) {
         String name = recording.getFileName().toString();
         String base = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
         Path parent = recording.toAbsolutePath().getParent();

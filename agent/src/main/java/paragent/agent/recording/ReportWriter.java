@@ -18,7 +18,8 @@ import paragent.analyzer.render.text.TextRenderer;
 import paragent.analyzer.tree.MultiAnalysis;
 
 /**
- * Turns the finished recording into the reports the options ask for and prints the exit line.
+ * Turns the finished recording into the reports the options ask for and prints the exit lines (the
+ * top finding and the report, then findings 2 and 3; nothing under {@code quiet}).
  * Each report is written to a temporary file and renamed, so a report is either whole or absent;
  * a report that fails does not stop the others. Runs at most once per recording.
  *
@@ -70,7 +71,7 @@ final class ReportWriter {
         Path shown = writeReports(w -> HtmlReportRenderer.render(analysis, w),
                 w -> JsonSummaryRenderer.render(analysis, w), List.of(recording));
         if (!options.quiet()) {
-            Log.lineRaw(TextRenderer.exitLine(analysis, shown.toAbsolutePath()));
+            TextRenderer.exitLines(analysis, shown.toAbsolutePath()).forEach(Log::lineRaw);
         }
     }
 
@@ -100,7 +101,7 @@ final class ReportWriter {
         Path shown = writeReports(w -> HtmlReportRenderer.render(analysis, w),
                 w -> JsonSummaryRenderer.render(analysis, w), recordings);
         if (!options.quiet()) {
-            Log.lineRaw(TextRenderer.exitLine(analysis, shown.toAbsolutePath()));
+            TextRenderer.exitLines(analysis, shown.toAbsolutePath()).forEach(Log::lineRaw);
         }
     }
 

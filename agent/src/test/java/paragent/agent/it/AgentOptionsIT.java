@@ -22,7 +22,7 @@ class AgentOptionsIT {
                 ForkedJvm.command("out=" + out + ",colour=blue,json", ForkedJvm.TEST_CLASSES.toString(), APP), dir);
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).isEqualTo("counter=400000\n");
-        assertThat(result.stderrLines()).hasSize(2);
+        assertThat(result.stderrMessages()).hasSize(2);
         assertThat(result.stderrLines().get(0))
                 .isEqualTo("paragent: unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, "
                         + "threshold, interval, children, flame); the program runs with the other options");
@@ -64,7 +64,7 @@ class AgentOptionsIT {
     void defaultRunPrintsNoJvmWarnings() throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(ForkedJvm.command("", ForkedJvm.TEST_CLASSES.toString(), APP), dir);
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stderrLines()).singleElement()
+        assertThat(result.stderrMessages()).singleElement()
                 .satisfies(line -> assertThat(line).startsWith("paragent: "));
         assertThat(result.stderr()).doesNotContainIgnoringCase("warning");
         assertThat(ExitReportIT.reports(dir)).hasSize(3);
@@ -77,7 +77,7 @@ class AgentOptionsIT {
                 ForkedJvm.TEST_CLASSES.toString(), APP, "sleep3"), dir);
         assertThat(result.exitCode()).isZero();
         assertThat(ExitReportIT.reports(out)).hasSize(3);
-        assertThat(result.stderrLines()).hasSize(1);
+        assertThat(result.stderrMessages()).hasSize(1);
     }
 
     @Test

@@ -72,7 +72,9 @@ class CliIT {
 
         ForkedJvm.Result summary = cli("summary", recording.toString());
         assertThat(summary.exitCode()).isZero();
-        assertThat(summary.stdout()).contains("LOCK_CONTENTION").contains("java.util.concurrent.locks.ReentrantLock");
+        assertThat(summary.stdout()).contains("LOCK_CONTENTION").contains("java.util.concurrent.locks.ReentrantLock")
+                .contains("   where:    paragent.testapps.ContendedApp.work(ContendedApp.java:");
+        assertThat(summary.stdout().lines().reduce((a, b) -> b)).get().asString().startsWith("full report: ");
     }
 
     @Test
@@ -87,8 +89,14 @@ class CliIT {
         Path html = first.resolveSibling(name.substring(0, name.length() - ".jfr".length()) + ".html");
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<h2 id=\"tree\">Process tree</h2>")
                 .contains(">Inter-process communication</h2>");
-        assertThat(report.stdout().strip()).startsWith("paragent: LOCK_CONTENTION ").contains(" process")
+        assertThat(report.stdout().lines().findFirst()).get().asString().startsWith("paragent: LOCK_CONTENTION ").contains(" process")
                 .endsWith(" — report: " + html.toAbsolutePath());
+
+        ForkedJvm.Result summary = cli("summary", first.toString(), second.toString());
+        assertThat(summary.exitCode()).as(summary.stderr()).isZero();
+        assertThat(summary.stdout().lines().findFirst()).get().asString().contains(" process");
+        assertThat(summary.stdout()).contains("1. LOCK_CONTENTION ").endsWith("full report: " + html
+                + System.lineSeparator());
     }
 
     @Test

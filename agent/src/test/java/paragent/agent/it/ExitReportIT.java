@@ -93,7 +93,7 @@ class ExitReportIT {
                 return mode + ": empty " + report;
             }
         }
-        if (withAgent.stderrLines().size() != 1 || !withAgent.stderr().startsWith("paragent: ")) {
+        if (withAgent.stderrMessages().size() != 1 || !withAgent.stderr().startsWith("paragent: ")) {
             return mode + ": expected one paragent line on stderr, got: " + withAgent.stderr();
         }
         return null;

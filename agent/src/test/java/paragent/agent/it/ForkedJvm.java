@@ -34,6 +34,23 @@ final class ForkedJvm {
         List<String> stderrLines() {
             return stderr.lines().toList();
         }
+
+        /**
+         * stderr as messages: each line is one, except that the exit output's lines for findings 2
+         * and 3 ({@code "  2. KIND …"}) belong to the {@code paragent:} line they follow.
+         */
+        List<String> stderrMessages() {
+            List<String> messages = new ArrayList<>();
+            for (String line : stderrLines()) {
+                int last = messages.size() - 1;
+                if (last >= 0 && line.matches(" {2}[23]\\. [A-Z_]+ .*") && messages.get(last).startsWith("paragent: ")) {
+                    messages.set(last, messages.get(last) + "\n" + line);
+                } else {
+                    messages.add(line);
+                }
+            }
+            return messages;
+        }
     }
 
     static Path java() {

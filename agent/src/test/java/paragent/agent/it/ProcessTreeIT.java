@@ -62,7 +62,7 @@ class ProcessTreeIT {
         });
         long rootPid = root.getLong("pid");
         assertThat(root.getString("runId")).startsWith(rootPid + "-");
-        assertThat(with.stderrLines()).as("the root's exit line only").hasSize(1).first().asString()
+        assertThat(with.stderrMessages()).as("the root's exit output only").hasSize(1).first().asString()
                 .startsWith("paragent:");
         assertThat(out.resolve("paragent-" + rootPid + ".html")).isNotEmptyFile();
         assertThat(out.resolve("paragent-" + rootPid + ".json")).isNotEmptyFile();

@@ -3,10 +3,14 @@ package paragent.demo.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,12 +27,32 @@ import paragent.demo.gpuoffload.GpuOffloadDemo;
  * demo declares as its top finding, and its fixed variant does not produce that kind above the
  * declared share. Demos with worker JVMs (process modes, {@code pipes}) run with the agent's
  * {@code children} option, so the findings are those of the merged process tree. {@code gpu-offload}
- * runs on the machine's OpenCL device ({@link OpenCl#requireOrSkip}).
+ * runs on the machine's OpenCL device ({@link OpenCl#requireOrSkip}). Every HTML report opens in
+ * headless Chromium without a console error, its verdict in view at 1280x800 (screenshots in
+ * {@code target/browser/}); without Chromium those checks are left out, under {@code CI=true} they fail.
  */
 class DiagnosisIT {
 
     /** The machine's cores: each demo runs at {@link Demo#diagnosisThreads} for them. */
     static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** One browser for the class; null without Chromium. */
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.startIfInstalled();
+        if (browser == null) {
+            System.err.println("DiagnosisIT: reports not checked in a browser: " + Browser.INSTALL);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
 
     static Stream<Arguments> demos() {
         List<Arguments> cases = new ArrayList<>();
@@ -60,6 +84,7 @@ class DiagnosisIT {
         assertThat(top.path("kind").asText()).as(summary.toString()).isEqualTo(expected.kind());
         assertThat(top.path("subject").asText()).as(summary.toString()).contains(expected.subjectContains());
         assertThat(top.path("where").asText()).as(summary.toString()).startsWith(expected.whereClassPrefix());
+        assertReportOpensCleanly(dir, name, "bottleneck", options);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -80,6 +105,28 @@ class DiagnosisIT {
                         .isLessThanOrEqualTo(expected.fixedMaxShare());
             }
         }
+        assertReportOpensCleanly(dir, name, "fixed", options);
+    }
+
+    /**
+     * Opens the run's HTML report in the browser: no JavaScript exception or console error (CSP
+     * violations included), and the verdict inside the 1280x800 viewport without scrolling.
+     */
+    private static void assertReportOpensCleanly(Path dir, String name, String variant, List<String> options)
+            throws IOException, InterruptedException {
+        if (browser == null) {
+            return;
+        }
+        Path html;
+        try (Stream<Path> files = Files.list(dir)) {
+            html = files.filter(p -> p.getFileName().toString().matches("paragent-\\d+\\.html")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no paragent-<pid>.html in " + dir));
+        }
+        String caseName = name + "-" + variant + options.stream().map(o -> "-" + o.replace("--", "")).reduce("", String::concat);
+        Browser.Page page = browser.open(html, caseName);
+        assertThat(page.errors()).as("console of %s (screenshot %s)", html, page.screenshot()).isEmpty();
+        assertThat(page.verdict()).as("verdict of %s (screenshot %s)", html, page.screenshot()).isNotNull()
+                .matches(Browser.VerdictBox::inViewport, "inside the 1280x800 viewport");
     }
 
     /** {@code gpu-offload} needs an OpenCL device: skipped without one, failed under {@code CI=true}. */
