@@ -48,7 +48,10 @@ public final class AgentOptions {
      * Flame graphs from async-profiler: {@code off}, or modes joined by {@code +} among {@code cpu}
      * (on-CPU samples every 10 ms), {@code wall} (every thread every 20 ms) and {@code lock}
      * (contended waits at least {@link #THRESHOLD} long), e.g. {@code flame=cpu+wall+lock}.
-     * Default {@code cpu+wall}. Child JVMs under {@link #CHILDREN} inherit it.
+     * Default {@code off}: async-profiler costs each JVM about 0.7 s of CPU to load and start and
+     * 0.3 s to convert its samples at exit (docs/PERFORMANCE.md), while the report's CPU flame graph
+     * can come from JFR's execution samples and its lock graphs from the recorded waits. Child JVMs
+     * under {@link #CHILDREN} inherit it.
      */
     public static final String FLAME = "flame";
     /**
@@ -65,7 +68,7 @@ public final class AgentOptions {
 
     static final Duration DEFAULT_THRESHOLD = Duration.ofNanos(10_000);
     static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
-    static final Set<FlameMode> DEFAULT_FLAME = Set.of(FlameMode.CPU, FlameMode.WALL);
+    static final Set<FlameMode> DEFAULT_FLAME = Set.of();
     /** The keys users write, as listed in the message for an unknown key; the internal ones are not. */
     private static final List<String> KEYS = List.of(OUT, HTML, JSON, JFR, QUIET, DURATION, THRESHOLD, INTERVAL,
             CHILDREN, FLAME);

@@ -61,6 +61,10 @@ public final class FlameGraphBuilder {
             graphs.add(cpu);
         }
         graphs.addAll(wallPerPool(stacks.mode("wall"), model, notes));
+        if (stacks.mode("wall").isEmpty() && (stacks.modes() == null || !stacks.modes().contains("wall"))) {
+            notes.add("Wall-clock graphs per worker pool come from async-profiler: run the agent with "
+                    + "flame=cpu+wall (or flame=wall).");
+        }
         graphs.addAll(locks(stacks, findings));
         if (stacks.droppedStacks() > 0) {
             notes.add(String.format(Locale.ROOT, "%,d rare stacks were folded into [other stacks] to bound memory.",

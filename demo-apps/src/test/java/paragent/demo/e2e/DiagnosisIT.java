@@ -154,9 +154,16 @@ class DiagnosisIT {
         return config;
     }
 
-    /** Runs that start worker JVMs are profiled with {@code children}: the diagnosis is of the whole tree. */
+    /**
+     * Runs that start worker JVMs are profiled with {@code children}: the diagnosis is of the whole
+     * tree. The others run with every async-profiler flame mode, so that each of their reports,
+     * opened in the browser, draws async-profiler's graphs and the diagnosis holds with it running
+     * (a child JVM would inherit the modes and pay async-profiler's start-up for graphs that the
+     * tree's report does not draw).
+     */
     private static String agentOptions(String name, List<String> options) {
-        return Demos.byName(name).orElseThrow().startsWorkerJvms(config(name, options)) ? "children" : "";
+        return Demos.byName(name).orElseThrow().startsWorkerJvms(config(name, options)) ? "children"
+                : "flame=cpu+wall+lock";
     }
 
     private static List<String> args(String name, String variant, List<String> options) {
