@@ -54,6 +54,8 @@ public final class OverheadHarness {
     private final List<Path> jdks = new ArrayList<>();
     private List<String> programNames = DEFAULT_PROGRAMS;
     private Path agentJar = Path.of("agent/target/paragent.jar");
+    /** Agent options added after {@code out=...,quiet}, e.g. {@code flame=cpu+wall}; "" for the defaults. */
+    private String agentOptions = "";
     private Path demoJar = Path.of("demo-apps/target/demo-apps.jar");
     private Path classes = Path.of("demo-apps/target/test-classes");
     private Path markdownFile;
@@ -93,6 +95,7 @@ public final class OverheadHarness {
                 case "--jdk" -> jdks.add(Path.of(value));
                 case "--programs" -> programNames = List.of(value.split(","));
                 case "--agent" -> agentJar = Path.of(value);
+                case "--agent-options" -> agentOptions = value;
                 case "--demo-jar" -> demoJar = Path.of(value);
                 case "--classes" -> classes = Path.of(value);
                 case "--markdown" -> markdownFile = Path.of(value);
@@ -158,8 +161,8 @@ public final class OverheadHarness {
                 .append(ProcStat.cpuModel()).append('\n');
         md.append(String.format(Locale.ROOT, "- %d warm-up + %d measured pairs per program, A B B A order;"
                 + " demos: --variant fixed --threads %d (demo@processes: --variant bottleneck --processes %d);"
-                + " agent: -javaagent:%s=out=<fresh tmp dir>,quiet%n",
-                warmup, repeat, threads, threads, agentJar));
+                + " agent: -javaagent:%s=out=<fresh tmp dir>,quiet%s%n",
+                warmup, repeat, threads, threads, agentJar, agentOptions.isEmpty() ? "" : "," + agentOptions));
         md.append(String.format(Locale.ROOT, "- a run is disturbed when foreign CPU > %.0f%% of wall × %d CPUs%n",
                 threshold * 100, cpus));
 
@@ -222,7 +225,8 @@ public final class OverheadHarness {
         Path out = null;
         if (withAgent) {
             out = Files.createTempDirectory(scratch, "out");
-            command.add("-javaagent:" + agentJar.toAbsolutePath() + "=out=" + out + ",quiet");
+            command.add("-javaagent:" + agentJar.toAbsolutePath() + "=out=" + out + ",quiet"
+                    + (agentOptions.isEmpty() ? "" : "," + agentOptions));
         }
         command.addAll(program.javaArgs());
         try {
