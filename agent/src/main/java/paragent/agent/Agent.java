@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import jdk.jfr.FlightRecorder;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import paragent.agent.flame.FlameRecorder;
 import paragent.agent.instrumentation.Instrumentations;
 import paragent.agent.internal.Log;
@@ -16,9 +17,30 @@ import paragent.agent.recording.RunLineage;
 
 /**
  * Starts profiling once the bootstrap classes exist: picks a writable output directory, starts
- * the recording and installs the instrumentation. Called by {@link PreMain} only.
+ * the recording and installs the instrumentation; stops it all again on request (detach). Called
+ * by {@link PreMain} only.
+ *
+ * <p>The agent's state is published in the system property {@link #STATE_PROPERTY}, which
+ * {@code paragent attach} reads through the Attach API: {@code recording DIR} while it records,
+ * {@code stopped DIR} after {@link #stop}. Thread-safety: start and stop run on the thread of
+ * {@code premain} or {@code agentmain}; the JVM runs one agent-loading call at a time.
  */
 public final class Agent {
+
+    /** System property: the agent's state and output directory, for {@code paragent attach}. */
+    public static final String STATE_PROPERTY = "paragent.agent";
+    /** The state of an agent recording into its output directory. */
+    public static final String RECORDING = "recording";
+    /** The state of an agent stopped by {@code paragent attach PID stop}. */
+    public static final String STOPPED = "stopped";
+
+    /** What {@link #stop} undoes; null until the agent has started. */
+    private static volatile Running running;
+
+    /** A started agent: its recording, its transformer and the instrumentation it is registered with. */
+    private record Running(RecordingController recording, ResettableClassFileTransformer transformer,
+                           Instrumentation inst, Path outDir) {
+    }
 
     private Agent() {
     }
@@ -52,8 +74,28 @@ public final class Agent {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
-        Instrumentations.install(instrumentation, inst);
-        RecordingController.start(options, outDir, "paragent-" + pid, version(), lineage, flame);
+        ResettableClassFileTransformer transformer = Instrumentations.install(instrumentation, inst);
+        RecordingController recording = RecordingController.start(options, outDir, "paragent-" + pid, version(),
+                lineage, flame);
+        running = new Running(recording, transformer, inst, outDir);
+        System.setProperty(STATE_PROPERTY, RECORDING + " " + outDir);
+    }
+
+    /**
+     * Detach: ends the recording, writes the reports and retransforms the woven classes back to
+     * their own code; the program runs on. Throws only to {@link PreMain}, which logs.
+     */
+    public static void stop() throws IOException, InterruptedException {
+        Running started = running;
+        if (started == null) {
+            Log.line("no recording to stop: the agent did not start in this JVM");
+            return;
+        }
+        if (!started.recording().stop()) {
+            Log.line("the recording has already ended; its reports are in " + started.outDir());
+        }
+        Instrumentations.remove(started.transformer(), started.inst());
+        System.setProperty(STATE_PROPERTY, STOPPED + " " + started.outDir());
     }
 
     /**

@@ -14,6 +14,9 @@ import paragent.agent.internal.Log;
  */
 public final class PreMain {
 
+    /** The agent argument of {@code agentmain} that stops the running agent (detach). */
+    public static final String STOP = "stop";
+
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private PreMain() {
@@ -24,9 +27,30 @@ public final class PreMain {
         start(args, inst, false);
     }
 
-    /** Called when the agent is attached to a running JVM. */
+    /**
+     * Called when the agent is attached to a running JVM ({@code paragent attach PID [options]});
+     * the argument {@value #STOP} stops the running agent instead ({@code paragent attach PID stop}).
+     */
     public static void agentmain(String args, Instrumentation inst) {
-        start(args, inst, true);
+        if (STOP.equals(args)) {
+            stop();
+        } else {
+            start(args, inst, true);
+        }
+    }
+
+    private static void stop() {
+        if (!STARTED.get()) {
+            Log.line("no recording to stop: the agent is not running in this JVM");
+            return;
+        }
+        try {
+            Class.forName("paragent.agent.Agent").getMethod("stop").invoke(null);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Log.failure("could not stop the agent", e.getCause());
+        } catch (Throwable t) {
+            Log.failure("could not stop the agent", t);
+        }
     }
 
     /**
@@ -51,7 +75,8 @@ public final class PreMain {
                 Log.line(error + "; the program runs with the other options");
             }
             if (!STARTED.compareAndSet(false, true)) {
-                Log.line("the agent is already running in this JVM; ignoring the second -javaagent");
+                Log.line("the agent is already running in this JVM; ignoring the second "
+                        + (attached ? "attach" : "-javaagent"));
                 return;
             }
             // ByteBuddy reads its (relocated) safe-mode property; set, it avoids sun.misc.Unsafe

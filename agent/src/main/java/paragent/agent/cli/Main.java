@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Explains lost parallelism in JVM programs. As an agent: java -javaagent:paragent.jar[=options] "
                 + "-jar app.jar. As a tool: the commands below.",
         subcommands = {ReportCommand.class, SummaryCommand.class, ScaleCommand.class, CheckCommand.class,
-            GpuProbeCommand.class,
+            AttachCommand.class, GpuProbeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

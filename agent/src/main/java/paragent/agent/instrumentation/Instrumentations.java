@@ -8,6 +8,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
@@ -118,9 +119,21 @@ public final class Instrumentations {
     /**
      * Registers the transformer {@link #prepare} built and retransforms the loaded targets;
      * failures are logged, one line each, and skipped.
+     *
+     * @return the registered transformer, for {@link #remove}
      */
-    public static void install(AgentBuilder prepared, Instrumentation inst) {
-        prepared.installOn(inst);
+    public static ResettableClassFileTransformer install(AgentBuilder prepared, Instrumentation inst) {
+        return prepared.installOn(inst);
+    }
+
+    /**
+     * Unregisters the transformer {@link #install} returned and retransforms the classes it wove
+     * back to their original code (detach). Failures are logged, one line each.
+     */
+    public static void remove(ResettableClassFileTransformer transformer, Instrumentation inst) {
+        if (!transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)) {
+            Log.line("the instrumentation was already removed");
+        }
     }
 
     /**

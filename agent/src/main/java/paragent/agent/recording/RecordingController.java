@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,8 +42,8 @@ import paragent.agent.sampling.SchedStatSampler;
  * recording file and hands it to the {@link ReportWriter}. What must be in the recording's last
  * chunk is written from JFR's end-of-chunk hooks, which run before the recording stops.
  *
- * <p>Concurrency: the end is reached at most once ({@link #finished}), from the shutdown hook or
- * the duration timer, whichever comes first. The agent's threads are daemons named
+ * <p>Concurrency: the end is reached at most once ({@link #finished}), from the shutdown hook, the
+ * duration timer or {@link #stop}, whichever comes first. The agent's threads are daemons named
  * {@code paragent-*} and never take application locks.
  */
 public final class RecordingController {
@@ -66,6 +68,8 @@ public final class RecordingController {
     private final AtomicBoolean finished = new AtomicBoolean();
     /** Counted down when the {@code duration} timer has written its reports (or failed to). */
     private final CountDownLatch durationReports = new CountDownLatch(1);
+    /** The end-of-chunk hooks registered with JFR, removed when the agent is stopped. */
+    private final List<Runnable> periodicHooks = new CopyOnWriteArrayList<>();
 
     private RecordingController(AgentOptions options, RecordingSession session, ReportWriter reports,
             FlameRecorder flame) {
@@ -92,16 +96,16 @@ public final class RecordingController {
     }
 
     private void begin(String version, RunLineage lineage) {
-        FlightRecorder.addPeriodicEvent(LockSummaryEvent.class, locks::emit);
-        FlightRecorder.addPeriodicEvent(ThreadTimesEvent.class, threadTimes::emitAll);
-        FlightRecorder.addPeriodicEvent(SchedStatEvent.class, schedStat::sampleAll);
-        FlightRecorder.addPeriodicEvent(ProcessExitEvent.class, this::endChildren);
-        FlightRecorder.addPeriodicEvent(FlameInfoEvent.class, this::endFlame);
-        FlightRecorder.addPeriodicEvent(ExecutorSummaryEvent.class, executors::emit);
-        FlightRecorder.addPeriodicEvent(ChannelSummaryEvent.class, channels::emitChannels);
-        FlightRecorder.addPeriodicEvent(SerializationSummaryEvent.class, channels::emitSerialization);
-        FlightRecorder.addPeriodicEvent(FileLockSummaryEvent.class, fileLocks::emit);
-        FlightRecorder.addPeriodicEvent(GpuSummaryEvent.class, gpu::emit);
+        periodic(LockSummaryEvent.class, locks::emit);
+        periodic(ThreadTimesEvent.class, threadTimes::emitAll);
+        periodic(SchedStatEvent.class, schedStat::sampleAll);
+        periodic(ProcessExitEvent.class, this::endChildren);
+        periodic(FlameInfoEvent.class, this::endFlame);
+        periodic(ExecutorSummaryEvent.class, executors::emit);
+        periodic(ChannelSummaryEvent.class, channels::emitChannels);
+        periodic(SerializationSummaryEvent.class, channels::emitSerialization);
+        periodic(FileLockSummaryEvent.class, fileLocks::emit);
+        periodic(GpuSummaryEvent.class, gpu::emit);
         LockWaits.install(locks);
         ExecutorHooks.install(executors);
         executors.registerCommonPool();
@@ -123,6 +127,11 @@ public final class RecordingController {
         if (options.duration() != null) {
             startDaemon(this::finishAfterDuration, "paragent-duration");
         }
+    }
+
+    private void periodic(Class<? extends jdk.jfr.Event> type, Runnable hook) {
+        FlightRecorder.addPeriodicEvent(type, hook);
+        periodicHooks.add(hook);
     }
 
     private static void startDaemon(Runnable task, String name) {
@@ -224,6 +233,25 @@ public final class RecordingController {
         } catch (Throwable t) {
             Log.failure("could not finish the recording after " + options.duration(), t);
         }
+    }
+
+    /**
+     * Ends the recording now, at the request of {@code paragent attach PID stop}: writes the reports
+     * and unhooks the agent from JFR; the program runs on. Does nothing when the recording has
+     * already ended.
+     *
+     * @return whether this call ended it
+     */
+    public boolean stop() throws IOException, InterruptedException {
+        if (!finished.compareAndSet(false, true)) {
+            return false;
+        }
+        Path file = session.stopNow();
+        flame.close();
+        detachSinks();
+        periodicHooks.forEach(FlightRecorder::removePeriodicEvent);
+        reports.write(file);
+        return true;
     }
 
     private void finishAtExit() {
