@@ -34,6 +34,12 @@ public final class Agent {
     /** The state of an agent stopped by {@code paragent attach PID stop}. */
     public static final String STOPPED = "stopped";
 
+    /**
+     * Free space below which the output directory counts as full: a recording of a few minutes
+     * and its reports take a few MiB; JFR cannot write a recording that does not fit.
+     */
+    static final long MIN_FREE_BYTES = 16L << 20;
+
     /** What {@link #stop} undoes; null until the agent has started. */
     private static volatile Running running;
 
@@ -99,8 +105,10 @@ public final class Agent {
     }
 
     /**
-     * The requested directory if it can be created and written, else a directory under the
-     * system temp directory, so that the reports are never lost; says so in one line.
+     * The requested directory if it can be created and written and its file system has
+     * {@link #MIN_FREE_BYTES} free, else a directory under the system temp directory, so that the
+     * reports are never lost; says so in one line. (A disk that fills up during the run: JFR
+     * writes an incomplete recording, and the report writer's line says the disk is full.)
      */
     static Path writableOutputDirectory(Path requested, long pid) throws IOException {
         String problem = null;
@@ -108,7 +116,11 @@ public final class Agent {
             Files.createDirectories(requested);
             Path probe = Files.createTempFile(requested, ".paragent-probe", ".tmp");
             Files.delete(probe);
-            return requested.toAbsolutePath().normalize();
+            long freeBytes = Files.getFileStore(requested).getUsableSpace();
+            if (freeBytes >= MIN_FREE_BYTES) {
+                return requested.toAbsolutePath().normalize();
+            }
+            problem = "its disk is full: " + freeBytes / 1024 + " KiB free";
         } catch (IOException | SecurityException e) {
             problem = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.FileAlreadyExistsException ? "it is a file"

@@ -9,6 +9,7 @@ import paragent.analyzer.model.ProcessModel;
 import paragent.analyzer.model.RunIdentity;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.Timeline;
+import paragent.analyzer.model.VirtualThreadPinning;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.flame.FlameGraphs;
 import paragent.analyzer.model.JvmInfo;
@@ -36,12 +37,13 @@ import paragent.analyzer.model.ThreadTime;
  * @param run where the recording belongs in a multi-process run
  * @param gpu OpenCL device use
  * @param flames the flame graphs: CPU, wall clock per worker pool, waiting stacks per contended lock
+ * @param pinning virtual threads blocked while pinned to their carrier
  */
 public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
                        long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
                        List<Finding> findings, List<String> warnings, Timeline timeline,
                        List<ExecutorModel> executors, ProcessModel processes, GcModel gc, IpcModel ipc,
-                       RunIdentity run, GpuModel gpu, FlameGraphs flames) {
+                       RunIdentity run, GpuModel gpu, FlameGraphs flames, VirtualThreadPinning pinning) {
 
     public Analysis {
         threads = List.copyOf(threads);
@@ -49,6 +51,16 @@ public record Analysis(String recordingName, JvmInfo jvm, double wallSeconds, in
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
         executors = List.copyOf(executors);
+    }
+
+    /** An analysis without pinned virtual threads. */
+    public Analysis(String recordingName, JvmInfo jvm, double wallSeconds, int workerThreads,
+                    long samplePeriodNanos, List<ThreadTime> threads, List<LockModel> locks,
+                    List<Finding> findings, List<String> warnings, Timeline timeline,
+                    List<ExecutorModel> executors, ProcessModel processes, GcModel gc, IpcModel ipc,
+                    RunIdentity run, GpuModel gpu, FlameGraphs flames) {
+        this(recordingName, jvm, wallSeconds, workerThreads, samplePeriodNanos, threads, locks, findings, warnings,
+                timeline, executors, processes, gc, ipc, run, gpu, flames, VirtualThreadPinning.empty());
     }
 
     /** An analysis without flame graphs. */

@@ -47,7 +47,7 @@ public final class Analyzer {
         return new Analysis(model.recordingName(), model.jvm(), model.wallSeconds(), model.workers().size(),
                 model.samplePeriodNanos(), model.threads(), model.locks(), findings,
                 model.warnings(), model.timeline(), model.executors(), model.processes(), model.gc(), model.ipc(),
-                model.run(), model.gpu(), FlameGraphBuilder.build(model, findings));
+                model.run(), model.gpu(), FlameGraphBuilder.build(model, findings), model.pinning());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import paragent.agent.AgentOptions;
 import paragent.agent.internal.Log;
 import paragent.analyzer.Analysis;
@@ -29,6 +30,9 @@ import paragent.analyzer.tree.MultiAnalysis;
  * when it finds any, writes one process-tree report of them all.
  */
 final class ReportWriter {
+
+    /** Free space below which an unreadable recording is put down to a full disk. */
+    static final long FULL_DISK_BYTES = 1L << 20;
 
     private final AgentOptions options;
     private final Path outDir;
@@ -62,7 +66,8 @@ final class ReportWriter {
         try {
             analysis = Analyzer.analyze(recording);
         } catch (RecordingException e) {
-            Log.line("could not analyze the recording: " + e.getMessage() + " (kept at " + recording.toAbsolutePath() + ")");
+            Log.line("could not analyze the recording: " + fullDisk().orElse(e.getMessage()) + " (kept at "
+                    + recording.toAbsolutePath() + ")");
             return;
         } catch (RuntimeException | Error e) {
             Log.failure("the analysis of " + recording.toAbsolutePath() + " failed", e);
@@ -72,6 +77,19 @@ final class ReportWriter {
                 w -> JsonSummaryRenderer.render(analysis, w), List.of(recording));
         if (!options.quiet()) {
             TextRenderer.exitLines(analysis, shown.toAbsolutePath()).forEach(Log::lineRaw);
+        }
+    }
+
+    /** Why JFR wrote an incomplete recording when the output directory's disk is full; empty otherwise. */
+    private Optional<String> fullDisk() {
+        try {
+            long freeBytes = Files.getFileStore(outDir).getUsableSpace();
+            return freeBytes < FULL_DISK_BYTES
+                    ? Optional.of("the disk of " + outDir.toAbsolutePath() + " is full (" + freeBytes / 1024
+                            + " KiB free), so JFR could not write the whole recording")
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

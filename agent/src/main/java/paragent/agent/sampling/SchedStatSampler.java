@@ -37,8 +37,15 @@ public final class SchedStatSampler {
     /** Most schedstat files kept open between samples. */
     static final int MAX_OPEN_FILES = 512;
 
-    private static final File TASKS = new File("/proc/self/task");
-    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
+    /**
+     * System property: where the proc file system is (default {@code /proc}). The tests' hook for
+     * a system without schedstat: a directory without it makes the sampler write nothing.
+     */
+    public static final String PROC_PROPERTY = "paragent.proc";
+
+    private static final Path PROC = Path.of(System.getProperty(PROC_PROPERTY, "/proc"));
+    private static final File TASKS = PROC.resolve("self/task").toFile();
+    private static final Path THREAD_SELF = PROC.resolve("thread-self");
 
     private final boolean readable;
     private final ProcText text = new ProcText();
@@ -168,7 +175,7 @@ public final class SchedStatSampler {
             }
             close(task);
         }
-        Path path = Path.of("/proc/self/task", Long.toString(tids[task]), "schedstat");
+        Path path = TASKS.toPath().resolve(Long.toString(tids[task])).resolve("schedstat");
         if (openFiles >= MAX_OPEN_FILES) {
             return text.read(path);
         }

@@ -69,6 +69,8 @@ final class EventCollector {
     final GpuCollector gpu = new GpuCollector();
     /** Stacks for flame graphs: async-profiler's, execution samples', lock waits'. */
     final FlameCollector flames = new FlameCollector();
+    /** Virtual threads blocked while pinned to their carrier. */
+    final PinningCollector pinning = new PinningCollector();
     private boolean runInfoPid;
 
     /** One shared copy of each {@code pkg.Class.method} seen on sampled stacks. */
@@ -149,6 +151,7 @@ final class EventCollector {
                     .computeIfAbsent(event.getLong("id"), id -> new HashMap<>())
                     .put(event.getString("name"), event.getString("value"));
             case "paragent.RunInfo" -> onRunInfo(event);
+            case "jdk.VirtualThreadPinned" -> pinning.onPinned(event, endNanos - startNanos);
             case "paragent.LockWait" -> onLockWait(event, eventThread, startNanos, endNanos);
             case "paragent.LockSummary" -> onLockSummary(event);
             case "paragent.ThreadTimes" -> onThreadTimes(event, startNanos);

@@ -119,7 +119,7 @@ final class ModelBuilder {
                 threads, locks, warnings, timeline, Models.executors(in, threads, timeline),
                 Models.processes(in, Math.max(processors, 1)), Models.gc(in), sampledFrames(), IpcModels.ipc(in.ipc),
                 IpcModels.run(in.ipc, jvm, in.recordingStartNanos, in.recordingEndNanos), gpu,
-                in.flames.build(locks.stream().map(LockModel::key).toList(), samplePeriodNanos));
+                in.flames.build(locks.stream().map(LockModel::key).toList(), samplePeriodNanos), in.pinning.build());
     }
 
     private SampledFrames sampledFrames() {

@@ -24,18 +24,29 @@ import java.util.List;
  * @param run where the recording belongs in a multi-process run
  * @param gpu OpenCL device use (empty without paragent's GPU events)
  * @param flames the stacks for flame graphs (empty when none were recorded)
+ * @param pinning virtual threads blocked while pinned to their carrier (empty when none were recorded)
  */
 public record RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
                              long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
                              List<String> warnings, Timeline timeline, List<ExecutorModel> executors,
                              ProcessModel processes, GcModel gc, SampledFrames samples, IpcModel ipc,
-                             RunIdentity run, GpuModel gpu, FlameStacks flames) {
+                             RunIdentity run, GpuModel gpu, FlameStacks flames, VirtualThreadPinning pinning) {
 
     public RecordingModel {
         threads = List.copyOf(threads);
         locks = List.copyOf(locks);
         warnings = List.copyOf(warnings);
         executors = List.copyOf(executors);
+    }
+
+    /** A model without pinned virtual threads. */
+    public RecordingModel(String recordingName, JvmInfo jvm, double wallSeconds, long samplePeriodNanos,
+                          long monitorThresholdNanos, List<ThreadTime> threads, List<LockModel> locks,
+                          List<String> warnings, Timeline timeline, List<ExecutorModel> executors,
+                          ProcessModel processes, GcModel gc, SampledFrames samples, IpcModel ipc,
+                          RunIdentity run, GpuModel gpu, FlameStacks flames) {
+        this(recordingName, jvm, wallSeconds, samplePeriodNanos, monitorThresholdNanos, threads, locks, warnings,
+                timeline, executors, processes, gc, samples, ipc, run, gpu, flames, VirtualThreadPinning.empty());
     }
 
     /** A model without flame graph stacks. */

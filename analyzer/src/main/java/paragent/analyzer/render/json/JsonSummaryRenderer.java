@@ -9,6 +9,7 @@ import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.model.ChildProcess;
 import paragent.analyzer.model.ExecutorModel;
 import paragent.analyzer.model.GcModel;
+import paragent.analyzer.model.VirtualThreadPinning;
 import paragent.analyzer.model.HolderCount;
 import paragent.analyzer.model.LockModel;
 import paragent.analyzer.model.ProcessModel;
@@ -112,12 +113,29 @@ public final class JsonSummaryRenderer {
                 .endObject();
         TreeJson.ipc(json, analysis.ipc());
         GpuJson.gpu(json, analysis.gpu());
+        pinning(json, analysis.pinning());
         FlameJson.flameGraphs(json, analysis.flames());
         json.name("warnings").beginArray();
         for (String w : warnings) {
             json.value(w);
         }
         json.endArray();
+    }
+
+    private static void pinning(JsonWriter json, VirtualThreadPinning pinning) throws IOException {
+        json.name("virtualThreadPinning").beginObject()
+                .name("events").value(pinning.events())
+                .name("pinnedSeconds").value(pinning.pinnedSeconds())
+                .name("maxSeconds").value(pinning.maxSeconds())
+                .name("reasons").beginArray();
+        for (VirtualThreadPinning.Reason r : pinning.reasons()) {
+            json.beginObject()
+                    .name("reason").value(r.reason())
+                    .name("events").value(r.events())
+                    .name("pinnedSeconds").value(r.pinnedSeconds())
+                    .endObject();
+        }
+        json.endArray().endObject();
     }
 
     static void findings(JsonWriter json, List<Finding> findings) throws IOException {
