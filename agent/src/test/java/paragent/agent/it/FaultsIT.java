@@ -57,7 +57,7 @@ class FaultsIT {
         }
         Path tmp = Files.createDirectories(dir.resolve("fulldisk-tmp"));
         start("fulldisk", inMountNamespace("mount -t tmpfs -o size=8k tmpfs \"$d\"", Files.createDirectories(
-                dir.resolve("fulldisk")), agent("fulldisk", "work", "-Djava.io.tmpdir=" + tmp)));
+                dir.resolve("fulldisk")), agentWritingTo("fulldisk", "work", "-Djava.io.tmpdir=" + tmp)));
         Path readOnly = Files.createDirectories(dir.resolve("read-only-tmp"));
         List<String> flame = ForkedJvm.command("out=" + out("flame") + ",flame=cpu",
                 ForkedJvm.TEST_CLASSES.toString(), APP, "work");
@@ -69,7 +69,8 @@ class FaultsIT {
             readOnly.toFile().setWritable(false, false);
             start("flame", flame);
         }
-        start("schedstat", agent("schedstat", "work", "-Dparagent.proc=" + Files.createDirectories(dir.resolve("no-proc"))));
+        start("schedstat", agentWritingTo("schedstat", "work",
+                "-Dparagent.proc=" + Files.createDirectories(dir.resolve("no-proc"))));
     }
 
     @AfterAll
@@ -183,11 +184,11 @@ class FaultsIT {
     }
 
     private static List<String> agent(String mode, String... jvmOptions) {
-        return agent(mode, mode, jvmOptions);
+        return agentWritingTo(mode, mode, jvmOptions);
     }
 
     /** The program in {@code mode} under the agent writing to {@link #out} of {@code fault}. */
-    private static List<String> agent(String fault, String mode, String... jvmOptions) {
+    private static List<String> agentWritingTo(String fault, String mode, String... jvmOptions) {
         List<String> command = ForkedJvm.command("out=" + out(fault), ForkedJvm.TEST_CLASSES.toString(), APP, mode);
         command.addAll(1, List.of(jvmOptions));
         return command;
