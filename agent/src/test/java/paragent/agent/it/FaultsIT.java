@@ -52,7 +52,7 @@ class FaultsIT {
         start("hdr", ForkedJvm.command("out=" + out("hdr"),
                 ForkedJvm.TEST_CLASSES + File.pathSeparator + OTHER_HDRHISTOGRAM, APP, "hdr"));
         if (VIRTUAL_THREADS) {
-            start("pinned", ForkedJvm.command("out=" + out("pinned") + ",jfr", ForkedJvm.TEST_CLASSES.toString(),
+            start("pinned", ForkedJvm.command("out=" + out("pinned") + ",jfr,json", ForkedJvm.TEST_CLASSES.toString(),
                     APP, "pinned"));
         }
         Path tmp = Files.createDirectories(dir.resolve("fulldisk-tmp"));
