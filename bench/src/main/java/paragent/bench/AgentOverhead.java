@@ -149,7 +149,7 @@ public final class AgentOverhead {
         }
         for (RunResult run : runs) {
             for (BenchmarkResult benchmark : run.getBenchmarkResults()) {
-                benchmark.getIterationResults().forEach(scores::add);
+                benchmark.getIterationResults().forEach(iteration -> scores.add(iteration, path.scoreLabel));
             }
         }
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /**
  * Renders the paths' results as one Markdown table: the score without and with the agent, the
- * difference, the ratio, the budget and the verdict; the contended lock adds its contended share
- * and the difference per contended acquisition. Stateless.
+ * difference, the ratio, the budget and the verdict. Stateless.
  */
 final class OverheadTable {
 
@@ -16,9 +15,8 @@ final class OverheadTable {
     /** The table, one row per path in the order given. */
     static String markdown(List<PathResult> results) {
         StringBuilder md = new StringBuilder();
-        md.append("| path | iterations | without ns/op | with ns/op | Δ ns/op | ratio | budget | Δ in budget's unit"
-                + " | verdict |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| path | iterations | without ns/op | with ns/op | Δ ns/op | ratio | budget (Δ ns/op) | verdict |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (PathResult result : results) {
             row(md, result);
         }
@@ -37,7 +35,6 @@ final class OverheadTable {
                 .append(" | ").append(withError(result.deltaNanos(), result.deltaError()))
                 .append(" | ").append(String.format(Locale.ROOT, "%.3f", result.ratio()))
                 .append(" | ").append(budget(path))
-                .append(" | ").append(budgeted(result))
                 .append(" | ").append(result.verdict().text)
                 .append(" |\n");
     }
@@ -46,19 +43,7 @@ final class OverheadTable {
         if (!path.budgeted()) {
             return "–";
         }
-        return "≤ " + format(path.budgetNanos) + " ns" + (path.perContendedAcquisition() ? " per contended acq." : "");
-    }
-
-    private static String budgeted(PathResult result) {
-        InstrumentedPath path = result.path();
-        if (!path.budgeted()) {
-            return "–";
-        }
-        String delta = withError(result.budgetedDelta(), result.budgetedError());
-        if (!path.perContendedAcquisition()) {
-            return delta;
-        }
-        return delta + " per contended acq. (" + format(result.with().contendedShare() * 100) + " % contended)";
+        return "≤ " + format(path.budgetNanos);
     }
 
     private static String withError(double value, double error) {

@@ -40,26 +40,13 @@ record PathResult(InstrumentedPath path, Scores without, Scores with) {
         return with.mean() / without.mean();
     }
 
-    /**
-     * The added time in the budget's unit: per operation, or per contended acquisition, the
-     * per-operation difference divided by the share of acquisitions contended with the agent.
-     */
-    double budgetedDelta() {
-        return path.perContendedAcquisition() ? deltaNanos() / with.contendedShare() : deltaNanos();
-    }
-
-    /** The error bound of {@link #budgetedDelta}. */
-    double budgetedError() {
-        return path.perContendedAcquisition() ? deltaError() / with.contendedShare() : deltaError();
-    }
-
     /** The verdict against the budget; NaN bounds (too few iterations) are {@link Verdict#UNCLEAR}. */
     Verdict verdict() {
         if (!path.budgeted()) {
             return Verdict.NO_BUDGET;
         }
-        double delta = budgetedDelta();
-        double error = budgetedError();
+        double delta = deltaNanos();
+        double error = deltaError();
         if (delta + error <= path.budgetNanos) {
             return Verdict.HOLDS;
         }

@@ -2,7 +2,6 @@ package paragent.bench;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;
@@ -11,18 +10,17 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
 
 /**
- * Two threads take one {@code ReentrantLock} in turn, each holding it for a little work
- * ({@link #CRITICAL_TOKENS}), so that the other often finds it held. Only some of the
- * acquisitions are contended, so each thread counts those whose {@code tryLock} failed
- * ({@link Acquisitions}); the runner divides the added time per operation by that share to get
- * the added time per contended acquisition, the agent's cost being on that path alone
- * ({@code AqsInstrumentation}'s slow-path advice). The lock is shared by the group.
+ * Makes every acquisition of one thread contended: the {@link #holder} takes the lock, announces a
+ * new round and keeps the lock until the {@link #waiter} is queued on it; the waiter, once it saw
+ * the round, calls {@code lock()}, which finds the lock held and takes the slow path the agent's
+ * {@code AqsInstrumentation} weaves. The waiter's score ({@link #WAITER}) is the time per
+ * contended acquisition, hand-off included. Two threads sharing the lock; spins yield, so that a
+ * loaded machine still makes progress, and stop when JMH ends the iteration.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,55 +29,39 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 public class ReentrantLockContendedBenchmark {
 
-    /** The secondary result that counts acquisitions. */
-    static final String ACQUISITIONS = "acquisitions";
-    /** The secondary result that counts contended acquisitions. */
-    static final String CONTENDED = "contended";
-
-    /**
-     * {@code Blackhole.consumeCPU} tokens spent holding the lock (tens of nanoseconds): without
-     * them, on a loaded machine, hardly one acquisition in a million was contended.
-     */
-    static final long CRITICAL_TOKENS = 50;
+    /** The secondary result, named after its method, that times one contended acquisition. */
+    static final String WAITER = "waiter";
 
     private final ReentrantLock lock = new ReentrantLock();
-    private long counter;
+    private volatile long round;
+    private long waiterRound;
 
-    /**
-     * What one benchmark thread counts in an iteration; JMH sums the threads' counters. Public
-     * fields, as {@link AuxCounters} requires; one instance per thread.
-     */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Acquisitions {
-        /** Every acquisition of the measured iteration. */
-        public long acquisitions;
-        /** The acquisitions that found the lock held. */
-        public long contended;
-
-        /** Zeroes the counters before each iteration (JMH's default level). */
-        @Setup
-        public void clear() {
-            acquisitions = 0;
-            contended = 0;
-        }
-    }
-
-    /** One acquisition and release by one of the group's two threads. */
+    /** Holds the lock for one round, until the waiter is queued on it. */
     @Benchmark
-    @Group("contended")
-    @GroupThreads(2)
-    public long lockUnlock(Acquisitions counts) {
-        counts.acquisitions++;
-        if (!lock.tryLock()) {
-            counts.contended++;
-            lock.lock();
-        }
+    @Group("handoff")
+    @GroupThreads(1)
+    public void holder(Control control) {
+        lock.lock();
         try {
-            Blackhole.consumeCPU(CRITICAL_TOKENS);
-            return ++counter;
+            round++;
+            while (!lock.hasQueuedThreads() && !control.stopMeasurement) {
+                Thread.yield();
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Waits for the next round, then acquires the held lock: one contended acquisition. */
+    @Benchmark
+    @Group("handoff")
+    @GroupThreads(1)
+    public void waiter(Control control) {
+        while (round == waiterRound && !control.stopMeasurement) {
+            Thread.yield();
+        }
+        waiterRound = round;
+        lock.lock();
+        lock.unlock();
     }
 }

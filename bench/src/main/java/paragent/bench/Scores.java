@@ -6,8 +6,7 @@ import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * The measured iterations of one path on one side (without or with the agent), gathered over
- * every round, and the acquisitions counted by the contended benchmark. Not thread-safe; the
- * runner fills it from one thread.
+ * every round. Not thread-safe; the runner fills it from one thread.
  */
 final class Scores {
 
@@ -15,21 +14,22 @@ final class Scores {
     static final double CONFIDENCE = 0.999;
 
     private final ListStatistics nanosPerOp = new ListStatistics();
-    private double acquisitions;
-    private double contended;
 
-    /** Adds one measured iteration. */
-    void add(IterationResult iteration) {
-        nanosPerOp.addValue(iteration.getPrimaryResult().getScore());
-        acquisitions += secondary(iteration, ReentrantLockContendedBenchmark.ACQUISITIONS);
-        contended += secondary(iteration, ReentrantLockContendedBenchmark.CONTENDED);
+    /**
+     * Adds one measured iteration: its primary score, or the secondary result {@code label} (a
+     * group benchmark's method) where not null.
+     */
+    void add(IterationResult iteration, String label) {
+        Result<?> result = label == null ? iteration.getPrimaryResult() : iteration.getSecondaryResults().get(label);
+        if (result == null) {
+            throw new IllegalStateException("no result '" + label + "' in " + iteration.getSecondaryResults().keySet());
+        }
+        add(result.getScore());
     }
 
-    /** Adds one iteration's score (for tests). */
-    void add(double nanos, double acquisitionCount, double contendedCount) {
+    /** Adds one iteration's score. */
+    void add(double nanos) {
         nanosPerOp.addValue(nanos);
-        acquisitions += acquisitionCount;
-        contended += contendedCount;
     }
 
     /** Iterations gathered. */
@@ -45,15 +45,5 @@ final class Scores {
     /** Half-width of the mean's {@link #CONFIDENCE} interval; NaN under two iterations. */
     double error() {
         return nanosPerOp.getN() < 2 ? Double.NaN : nanosPerOp.getMeanErrorAt(CONFIDENCE);
-    }
-
-    /** The share of acquisitions that were contended; NaN where none were counted. */
-    double contendedShare() {
-        return acquisitions > 0 ? contended / acquisitions : Double.NaN;
-    }
-
-    private static double secondary(IterationResult iteration, String label) {
-        Result<?> result = iteration.getSecondaryResults().get(label);
-        return result == null ? 0 : result.getScore();
     }
 }

@@ -11,15 +11,7 @@ class PathResultTest {
     private static Scores scores(double... nanos) {
         Scores scores = new Scores();
         for (double n : nanos) {
-            scores.add(n, 0, 0);
-        }
-        return scores;
-    }
-
-    private static Scores contended(double share, double... nanos) {
-        Scores scores = new Scores();
-        for (double n : nanos) {
-            scores.add(n, 1000, 1000 * share);
+            scores.add(n);
         }
         return scores;
     }
@@ -59,16 +51,6 @@ class PathResultTest {
     }
 
     @Test
-    void contendedLockIsBudgetedPerContendedAcquisition() {
-        // 10 ns more per operation while a quarter of the acquisitions wait: 40 ns per wait.
-        PathResult result = new PathResult(InstrumentedPath.LOCK_CONTENDED,
-                contended(0.25, 200, 200, 200), contended(0.25, 210, 210, 210));
-
-        assertThat(result.budgetedDelta()).isCloseTo(40, offset(1e-9));
-        assertThat(result.verdict()).isEqualTo(PathResult.Verdict.HOLDS);
-    }
-
-    @Test
     void pathsWithoutBudgetReportOnlyTheirRatio() {
         PathResult result = new PathResult(InstrumentedPath.SOCKET_WRITE,
                 scores(2000, 2010, 1990), scores(2100, 2110, 2090));
@@ -76,16 +58,15 @@ class PathResultTest {
         assertThat(result.verdict()).isEqualTo(PathResult.Verdict.NO_BUDGET);
         assertThat(OverheadTable.markdown(List.of(result)))
                 .contains("| socket write 64 B, loopback | 3 + 3 | 2,000 ± ")
-                .contains("| 1.050 | – | – | no budget |");
+                .contains("| 1.050 | – | no budget |");
     }
 
     @Test
-    void tableShowsTheContendedShare() {
+    void tableShowsTheBudgetAndVerdict() {
         PathResult result = new PathResult(InstrumentedPath.LOCK_CONTENDED,
-                contended(0.25, 200, 200, 200), contended(0.25, 210, 210, 210));
+                scores(2000, 2000, 2000), scores(2040, 2040, 2040));
 
         assertThat(OverheadTable.markdown(List.of(result)))
-                .contains("≤ 100 ns per contended acq.")
-                .contains("40.0 ± 0.00 per contended acq. (25.0 % contended) | holds |");
+                .contains("| 40.0 ± 0.00 | 1.020 | ≤ 100 | holds |");
     }
 }
