@@ -48,7 +48,7 @@ final class ReportWriter {
 
     /** Analyzes {@code recording} and writes the reports; failures become one line each. */
     void write(Path recording) throws InterruptedException {
-        if (lineage.child()) {
+        if (lineage.child() || nothingToWrite()) {
             return;
         }
         ChildRecordings.Found descendants = options.children()
@@ -59,6 +59,14 @@ final class ReportWriter {
         } else {
             writeTree(recording, descendants);
         }
+    }
+
+    /**
+     * With {@code jfr,quiet} the recording is the whole output: no report to write and no line to
+     * print, so the analysis (a second or more on a large recording) is skipped.
+     */
+    private boolean nothingToWrite() {
+        return options.quiet() && !options.html() && !options.json();
     }
 
     private void writeSingle(Path recording) {
