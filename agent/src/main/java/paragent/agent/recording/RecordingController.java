@@ -65,7 +65,7 @@ public final class RecordingController {
     static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
     /** Every event class the agent commits (docs/EVENTS.md); registered before the recording starts. */
-    static final List<Class<? extends Event>> EVENT_CLASSES = List.of(LockWaitEvent.class, LockSummaryEvent.class,
+    public static final List<Class<? extends Event>> EVENT_CLASSES = List.of(LockWaitEvent.class, LockSummaryEvent.class,
             ThreadTimesEvent.class, RunInfoEvent.class, SchedStatEvent.class, ExecutorCreatedEvent.class,
             ExecutorWorkerEvent.class, ExecutorSummaryEvent.class, ProcessSpawnEvent.class, ProcessExitEvent.class,
             ChannelOpenEvent.class, ChannelOpEvent.class, ChannelSummaryEvent.class, SerializationSummaryEvent.class,
