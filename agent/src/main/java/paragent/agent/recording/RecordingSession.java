@@ -35,16 +35,20 @@ public final class RecordingSession {
         this.file = file;
     }
 
-    /** Creates and starts the recording, written to {@code file} when it ends. */
-    static RecordingSession start(Path file, Duration threshold, Duration samplePeriod)
+    /** Creates the recording, written to {@code file} when it ends; {@link #start} starts it. */
+    static RecordingSession create(Path file, Duration threshold, Duration samplePeriod)
             throws IOException, ParseException {
         Path partFile = file.resolveSibling(file.getFileName() + ".part");
         Recording recording = new Recording(RecordingSettings.create(threshold, samplePeriod));
         recording.setName("paragent");
         recording.setToDisk(true);
         recording.setDestination(partFile);
-        recording.start();
         return new RecordingSession(recording, partFile, file);
+    }
+
+    /** Starts the recording. */
+    void start() {
+        recording.start();
     }
 
     /** The final path of the recording. */

@@ -10,10 +10,12 @@ import java.util.stream.Stream;
 import jdk.jfr.Event;
 import jdk.jfr.EventType;
 import org.junit.jupiter.api.Test;
+import paragent.agent.recording.RecordingController;
 
 /**
  * Every event class of the agent, also those a test run does not emit (GPU, file locks, single lock
- * waits), carries the metadata JDK Mission Control needs ({@link EventMetadata}).
+ * waits), carries the metadata JDK Mission Control needs ({@link EventMetadata}) and is registered
+ * with JFR before the recording starts.
  */
 class EventMetadataTest {
 
@@ -26,6 +28,12 @@ class EventMetadataTest {
         assertThat(events).extracting(EventType::getEventType).allSatisfy(type ->
                 assertThat(type.getName()).startsWith("paragent."))
                 .flatExtracting(EventMetadata::problems).as("what JMC would show badly").isEmpty();
+    }
+
+    @Test
+    void everyEventClassIsRegisteredBeforeTheRecordingStarts() throws Exception {
+        assertThat(RecordingController.EVENT_CLASSES).as("RecordingController.EVENT_CLASSES")
+                .containsExactlyInAnyOrderElementsOf(agentEventClasses());
     }
 
     /** The concrete {@link Event} subclasses among the agent's compiled classes, in any package. */
