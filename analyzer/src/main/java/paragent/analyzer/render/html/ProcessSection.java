@@ -10,6 +10,7 @@ import paragent.analyzer.diagnosis.Texts;
 import paragent.analyzer.model.ChildProcess;
 import paragent.analyzer.model.GcModel;
 import paragent.analyzer.model.ProcessModel;
+import paragent.analyzer.model.VirtualThreadPinning;
 
 /**
  * The JVM's own CPU use against cores × wall time, the machine's load, garbage collection, and a
@@ -28,8 +29,26 @@ final class ProcessSection {
             html.append("<li>Machine: ").append(escape(Texts.percent(p.machineCpuFraction())))
                     .append(" of its CPU busy on average (all processes).</li>\n");
         }
-        html.append("<li>").append(gc(analysis.gc())).append("</li>\n</ul>\n");
+        html.append("<li>").append(gc(analysis.gc())).append("</li>\n");
+        if (analysis.pinning().events() > 0) {
+            html.append("<li>").append(pinning(analysis.pinning())).append("</li>\n");
+        }
+        html.append("</ul>\n");
         return html.append(children(p)).toString();
+    }
+
+    /** @return the pinned virtual threads' line: count, time, longest, the top reasons */
+    static String pinning(VirtualThreadPinning pinning) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "Virtual threads pinned to their carrier while blocked: %,d time%s, %.3f s in all, longest %.3f s",
+                pinning.events(), pinning.events() == 1 ? "" : "s", pinning.pinnedSeconds(), pinning.maxSeconds()));
+        int shown = Math.min(3, pinning.reasons().size());
+        for (int i = 0; i < shown; i++) {
+            VirtualThreadPinning.Reason r = pinning.reasons().get(i);
+            line.append(i == 0 ? "; " : ", ").append(escape(r.reason()))
+                    .append(String.format(Locale.ROOT, " (%,d, %.3f s)", r.events(), r.pinnedSeconds()));
+        }
+        return line.append('.').toString();
     }
 
     private static String jvmCpu(Analysis a) {
