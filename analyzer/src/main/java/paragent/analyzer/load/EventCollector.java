@@ -79,6 +79,27 @@ final class EventCollector {
     /** jdk.ActiveSetting values: event type id, then setting name to value (last wins). */
     final Map<Long, Map<String, String>> activeSettings = new HashMap<>();
 
+    /**
+     * Every event type {@link #accept} reads. The loader asks JFR for these only: the parser skips
+     * the others (most of a recording: flags, modules, class loading) without decoding them.
+     */
+    static final Set<String> EVENT_TYPES = eventTypes();
+
+    private static Set<String> eventTypes() {
+        Set<String> types = new HashSet<>(List.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadSleep",
+                "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.GCPhasePause",
+                "jdk.GarbageCollection", "jdk.ObjectAllocationSample", "jdk.CPULoad", "paragent.SchedStat",
+                "paragent.ExecutorCreated", "paragent.ExecutorWorker", "paragent.ExecutorSummary",
+                "paragent.ProcessSpawn", "paragent.ProcessExit", "jdk.ThreadPark", "jdk.ExecutionSample",
+                "jdk.ThreadCPULoad", "jdk.ThreadStart", "jdk.ThreadEnd", "jdk.JVMInformation", "jdk.CPUInformation",
+                "jdk.ActiveSetting", "paragent.RunInfo", "paragent.LockWait", "paragent.LockSummary",
+                "paragent.ThreadTimes", "paragent.FlameStack", "paragent.FlameInfo"));
+        types.addAll(GpuCollector.EVENT_TYPES);
+        types.addAll(IpcCollector.EVENT_TYPES);
+        return Set.copyOf(types);
+    }
+
+    /** @param event one of {@link #EVENT_TYPES}; not kept after the call (the loader reuses the object) */
     void accept(RecordedEvent event) {
         events++;
         long startNanos = nanos(event.getStartTime());

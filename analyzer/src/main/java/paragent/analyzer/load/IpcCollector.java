@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import paragent.analyzer.model.LockKey;
 import paragent.analyzer.model.LockKind;
@@ -74,6 +75,11 @@ final class IpcCollector {
     /** One mapping. */
     record MappedFileData(String path, String mode, long position, long size, String site) {
     }
+
+    /** The event types {@link #accept} reads. */
+    static final Set<String> EVENT_TYPES = Set.of("paragent.ChannelOpen", "paragent.ChannelSummary",
+            "paragent.ChannelOp", "paragent.SerializationSummary", "paragent.FileLockWait",
+            "paragent.FileLockSummary", "paragent.MappedFile");
 
     /** Takes the event when it is one of the IPC events; ignores any other. */
     void accept(String type, RecordedEvent event, ThreadData eventThread, long startNanos, long endNanos) {
