@@ -28,6 +28,7 @@ final class IpcCollector {
     final Map<LockKey, Map<Long, long[]>> fileLockSummaries = new HashMap<>();
     final List<MappedFileData> mappedFiles = new ArrayList<>();
 
+    private final RetentionCaps caps;
     String runId;
     Long parentPid;
     Long agentStartNanos;
@@ -74,6 +75,10 @@ final class IpcCollector {
 
     /** One mapping. */
     record MappedFileData(String path, String mode, long position, long size, String site) {
+    }
+
+    IpcCollector(RetentionCaps caps) {
+        this.caps = caps;
     }
 
     /** The event types {@link #accept} reads. */
@@ -183,7 +188,7 @@ final class IpcCollector {
     }
 
     private LockData fileLock(String path) {
-        return fileLocks.computeIfAbsent(fileLockKey(path), LockData::new);
+        return fileLocks.computeIfAbsent(fileLockKey(path), key -> new LockData(key, caps));
     }
 
     /** @return the key of the file lock on {@code path}: one lock per file */

@@ -39,10 +39,15 @@ public final class RecordingLoader {
      * @throws RecordingException when the file is missing, empty, not JFR, or has no readable events
      */
     public static RecordingModel load(Path recording) throws RecordingException {
+        return load(recording, new RetentionCaps());
+    }
+
+    /** {@link #load(Path)} within the given caps (smaller ones, for tests). */
+    static RecordingModel load(Path recording, RetentionCaps caps) throws RecordingException {
         String name = recording.getFileName() == null ? recording.toString() : recording.getFileName().toString();
         checkFile(recording, name);
         ChunkScan chunks = scan(recording, name);
-        EventCollector collector = new EventCollector();
+        EventCollector collector = new EventCollector(caps);
         List<String> warnings = new ArrayList<>();
         try (EventStream stream = EventStream.openFile(recording)) {
             // The collector keeps nothing of an event object, and takes events in any order.
