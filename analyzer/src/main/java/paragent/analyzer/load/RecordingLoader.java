@@ -27,6 +27,9 @@ import paragent.analyzer.model.RecordingModel;
  */
 public final class RecordingLoader {
 
+    /** What a warning about damaged input says after the file's name. */
+    public static final String DAMAGED = " is truncated or corrupt (";
+
     /** Every JFR file starts with these bytes. */
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
@@ -64,12 +67,12 @@ public final class RecordingLoader {
                 throw corrupt(name, e);
             }
             if (chunks.damage() == null) {
-                warnings.add(name + " is corrupt (" + reason(e) + "); analyzed the " + collector.events
+                warnings.add(name + DAMAGED + reason(e) + "); analyzed the " + collector.events
                         + " events before the damage, results may be incomplete");
             }
         }
         if (chunks.damage() != null) {
-            warnings.add(String.format(Locale.ROOT, "%s is truncated or corrupt (%s); analyzed its %d complete"
+            warnings.add(String.format(Locale.ROOT, "%s" + DAMAGED + "%s); analyzed its %d complete"
                     + " chunks (%.1f of %.1f MB), results may be incomplete", name, chunks.damage(),
                     chunks.completeChunks(), chunks.completeBytes() / 1e6, chunks.fileBytes() / 1e6));
         }
@@ -100,7 +103,7 @@ public final class RecordingLoader {
             throw new RecordingException("no such file: " + recording);
         }
         if (Files.isDirectory(recording)) {
-            throw new RecordingException(recording + " is a directory, not a JFR recording");
+            throw new RecordingException(recording + " is a directory, not a JFR recording; name a .jfr file");
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(recording)) {
