@@ -34,6 +34,14 @@ public final class Analyzer {
         return analyze(RecordingLoader.load(recording));
     }
 
+    /**
+     * @param warning one of an analysis' warnings
+     * @return true when it says the recording itself was damaged (the analysis covers only part of it)
+     */
+    public static boolean isDamagedInput(String warning) {
+        return warning.contains(RecordingLoader.DAMAGED);
+    }
+
     private static Analysis analyze(RecordingModel model) {
         return analyze(model, Diagnosis.diagnose(model));
     }

@@ -54,6 +54,9 @@ final class ReportCommand implements Callable<Integer> {
 
     private int reportOne(Path htmlTarget) throws RecordingException, IOException {
         Analysis analysis = Analyzer.analyze(recordings.get(0));
+        // A partial report is still a report; the damage must not go unnoticed in a script's log.
+        analysis.warnings().stream().filter(Analyzer::isDamagedInput)
+                .forEach(w -> spec.commandLine().getErr().println("paragent: warning: " + w));
         ReportFiles.writeAtomically(htmlTarget, w -> HtmlReportRenderer.render(analysis, w));
         if (json != null) {
             ReportFiles.writeAtomically(json, w -> JsonSummaryRenderer.render(analysis, w));

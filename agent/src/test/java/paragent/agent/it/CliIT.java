@@ -41,9 +41,10 @@ class CliIT {
         Path empty = Files.write(dir.resolve("empty.jfr"), new byte[0]);
         Path foreign = Files.writeString(dir.resolve("notes.jfr"), "these are not the events you are looking for");
         Path headerOnly = Files.write(dir.resolve("header.jfr"), java.util.Arrays.copyOf(whole, 40));
+        Path png = Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         Path missing = dir.resolve("missing.jfr");
 
-        for (Path bad : List.of(missing, empty, foreign, headerOnly)) {
+        for (Path bad : List.of(missing, empty, foreign, headerOnly, png, dir)) {
             for (String command : List.of("report", "summary")) {
                 ForkedJvm.Result result = cli(command, bad.toString());
                 assertThat(result.exitCode()).as(command + " " + bad).isEqualTo(1);
@@ -52,6 +53,25 @@ class CliIT {
                                 .doesNotContain("Exception"));
             }
         }
+    }
+
+    @Test
+    void multiChunkRecordingCutInItsLastChunkGetsAPartialReportAndOneWarningLine() throws Exception {
+        byte[] chunk = Files.readAllBytes(recordSomething());
+        byte[] twoAndAHalf = new byte[2 * chunk.length + chunk.length / 2];
+        for (int at = 0; at < twoAndAHalf.length; at += chunk.length) {
+            System.arraycopy(chunk, 0, twoAndAHalf, at, Math.min(chunk.length, twoAndAHalf.length - at));
+        }
+        Path cut = Files.write(dir.resolve("cut.jfr"), twoAndAHalf);
+        Path html = dir.resolve("cut.html");
+
+        ForkedJvm.Result report = cli("report", cut.toString(), "-o", html.toString());
+
+        assertThat(report.exitCode()).as(report.stderr()).isZero();
+        assertThat(report.stderrLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("paragent: warning: cut.jfr is truncated or corrupt (chunk 3 is cut off")
+                .contains("analyzed its 2 complete chunks"));
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("chunk 3 is cut off");
     }
 
     @Test

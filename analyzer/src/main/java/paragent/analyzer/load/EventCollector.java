@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.zip.DataFormatException;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import org.HdrHistogram.Histogram;
 import paragent.analyzer.model.LockKey;
@@ -54,7 +55,7 @@ final class EventCollector {
     final Map<Long, ExecutorData> executors = new LinkedHashMap<>();
     final List<ProcessData> processes = new ArrayList<>();
     /** GC pause intervals (jdk.GCPhasePause), and per collector name its summed pause time. */
-    final ThreadData.LongPairs gcPauses = new ThreadData.LongPairs();
+    final ThreadData.LongPairs gcPauses;
     final Map<Long, String> gcNames = new HashMap<>();
     final Map<Long, Long> gcPauseNanosById = new HashMap<>();
     /** jdk.ObjectAllocationSample: weight per class, and per class weight per application site. */
@@ -63,8 +64,10 @@ final class EventCollector {
     /** jdk.CPULoad: timestamp, jvmUser, jvmSystem, machineTotal. */
     final List<double[]> cpuLoads = new ArrayList<>();
 
+    /** What is kept event by event, within bounds. */
+    final RetentionCaps caps;
     /** Channels, serialization, file locks, mapped files and the run identity. */
-    final IpcCollector ipc = new IpcCollector();
+    final IpcCollector ipc;
     /** OpenCL commands, their per-second summaries and the host's waits for the device. */
     final GpuCollector gpu = new GpuCollector();
     /** Stacks for flame graphs: async-profiler's, execution samples', lock waits'. */
@@ -80,7 +83,44 @@ final class EventCollector {
     final Map<Long, String> typeNames = new HashMap<>();
     /** jdk.ActiveSetting values: event type id, then setting name to value (last wins). */
     final Map<Long, Map<String, String>> activeSettings = new HashMap<>();
+    /** The accumulator of each recorded thread object; null for a non-Java thread. */
+    private final PoolCache<RecordedThread, ThreadData> threadsByObject = new PoolCache<>(this::newThread);
+    /** What the analysis derives from a stack, decoded once per stack, not once per event. */
+    private final PoolCache<RecordedStackTrace, String> applicationFrames = new PoolCache<>(Frames::firstApplicationFrame);
+    /** Per lock class: the application frame calling into the lock, per stack. */
+    private final Map<String, PoolCache<RecordedStackTrace, String>> applicationFramesByLock = new HashMap<>();
+    private final PoolCache<RecordedStackTrace, Boolean> idlePoolWorkers = new PoolCache<>(Frames::isIdlePoolWorker);
+    private final PoolCache<RecordedStackTrace, Boolean> poolHandOffs = new PoolCache<>(Frames::isPoolHandOff);
+    /** The methods of a sampled stack; samples of one stack share the array. */
+    private final PoolCache<RecordedStackTrace, String[]> stackMethods = new PoolCache<>(s -> Frames.methods(s, internedMethods));
 
+    EventCollector(RetentionCaps caps) {
+        this.caps = caps;
+        gcPauses = new ThreadData.LongPairs(caps);
+        ipc = new IpcCollector(caps);
+    }
+
+    /**
+     * Every event type {@link #accept} reads. The loader asks JFR for these only: the parser skips
+     * the others (most of a recording: flags, modules, class loading) without decoding them.
+     */
+    static final Set<String> EVENT_TYPES = eventTypes();
+
+    private static Set<String> eventTypes() {
+        Set<String> types = new HashSet<>(List.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadSleep",
+                "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.GCPhasePause",
+                "jdk.GarbageCollection", "jdk.ObjectAllocationSample", "jdk.CPULoad", "paragent.SchedStat",
+                "paragent.ExecutorCreated", "paragent.ExecutorWorker", "paragent.ExecutorSummary",
+                "paragent.ProcessSpawn", "paragent.ProcessExit", "jdk.ThreadPark", "jdk.ExecutionSample",
+                "jdk.ThreadCPULoad", "jdk.ThreadStart", "jdk.ThreadEnd", "jdk.JVMInformation", "jdk.CPUInformation",
+                "jdk.ActiveSetting", "paragent.RunInfo", "paragent.LockWait", "paragent.LockSummary",
+                "paragent.ThreadTimes", "paragent.FlameStack", "paragent.FlameInfo"));
+        types.addAll(GpuCollector.EVENT_TYPES);
+        types.addAll(IpcCollector.EVENT_TYPES);
+        return Set.copyOf(types);
+    }
+
+    /** @param event one of {@link #EVENT_TYPES}; not kept after the call (the loader reuses the object) */
     void accept(RecordedEvent event) {
         events++;
         long startNanos = nanos(event.getStartTime());
@@ -115,8 +155,12 @@ final class EventCollector {
             case "jdk.GCPhasePause" -> onGcPause(event, startNanos, endNanos);
             case "jdk.GarbageCollection" -> gcNames.put(event.getLong("gcId"), event.getString("name"));
             case "jdk.ObjectAllocationSample" -> onAllocationSample(event);
-            case "jdk.CPULoad" -> cpuLoads.add(new double[] {startNanos, event.getFloat("jvmUser"),
-                    event.getFloat("jvmSystem"), event.getFloat("machineTotal")});
+            case "jdk.CPULoad" -> {
+                if (caps.keepPair()) {
+                    cpuLoads.add(new double[] {startNanos, event.getFloat("jvmUser"), event.getFloat("jvmSystem"),
+                            event.getFloat("machineTotal")});
+                }
+            }
             case "paragent.SchedStat" -> onSchedStat(event, startNanos);
             case "paragent.ExecutorCreated" -> onExecutorCreated(event);
             case "paragent.ExecutorWorker" -> {
@@ -130,7 +174,7 @@ final class EventCollector {
             case "jdk.ThreadPark" -> onPark(event, eventThread, startNanos, endNanos);
             case "jdk.ExecutionSample" -> onExecutionSample(event, startNanos);
             case "jdk.ThreadCPULoad" -> {
-                if (eventThread != null) {
+                if (eventThread != null && caps.keepPair()) {
                     double load = event.getFloat("user") + event.getFloat("system");
                     eventThread.cpuLoads.add(new double[] {startNanos, load});
                 }
@@ -178,10 +222,11 @@ final class EventCollector {
         waiter.monitorEnters.add(startNanos, endNanos);
         RecordedClass monitorClass = event.getClass("monitorClass");
         String lockClass = monitorClass == null ? "(unknown monitor)" : monitorClass.getName();
-        LockData lock = monitorLocks.computeIfAbsent(new LockKey(LockKind.MONITOR, lockClass, ""), LockData::new);
+        LockData lock = monitorLocks.computeIfAbsent(new LockKey(LockKind.MONITOR, lockClass, ""), this::lock);
         long holderId = holderId(lock, event.getThread("previousOwner"));
-        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, Frames.firstApplicationFrame(event.getStackTrace()));
-        flames.onLockWait(lock.key, event.getStackTrace(), endNanos - startNanos);
+        RecordedStackTrace stack = event.getStackTrace();
+        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack));
+        flames.onLockWait(lock.key, stack, endNanos - startNanos);
     }
 
     private void onPark(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {
@@ -191,16 +236,16 @@ final class EventCollector {
         waiter.parks.add(startNanos, endNanos);
         RecordedClass parkedClass = event.getClass("parkedClass");
         String lockClass = LockClasses.lockClassOfPark(parkedClass == null ? null : parkedClass.getName());
-        if (Frames.isIdlePoolWorker(event.getStackTrace())) {
+        RecordedStackTrace stack = event.getStackTrace();
+        if (idlePoolWorkers.get(stack)) {
             waiter.idleParks.add(startNanos, endNanos);
         } else if (lockClass != null) {
             waiter.lockParks.add(startNanos, endNanos);
         }
         if (lockClass != null) {
-            LockData lock = parkLocks.computeIfAbsent(new LockKey(LockKind.JUC, lockClass, ""), LockData::new);
-            lock.addWait(waiter.javaId, startNanos, endNanos, 0,
-                    Frames.firstApplicationFrame(event.getStackTrace(), lockClass));
-            flames.onLockWait(lock.key, event.getStackTrace(), endNanos - startNanos);
+            LockData lock = parkLocks.computeIfAbsent(new LockKey(LockKind.JUC, lockClass, ""), this::lock);
+            lock.addWait(waiter.javaId, startNanos, endNanos, 0, applicationFrame(stack, lockClass));
+            flames.onLockWait(lock.key, stack, endNanos - startNanos);
         }
     }
 
@@ -213,16 +258,16 @@ final class EventCollector {
             return; // parked time, but waiting for a latch or a queue is not lock contention
         }
         LockData lock = paragentLock(event);
-        if (Frames.isPoolHandOff(event.getStackTrace())) {
+        RecordedStackTrace stack = event.getStackTrace();
+        if (poolHandOffs.get(stack)) {
             // A pool's own queue lock, taken to hand a task over: task overhead, not the program's lock.
             poolHandOffLocks.add(lock.key);
             return;
         }
         long holderId = holderId(lock, event.getThread("holder"));
         // The waiting line is the application's call of the lock, not the lock's own acquire().
-        lock.addWait(waiter.javaId, startNanos, endNanos, holderId,
-                Frames.firstApplicationFrame(event.getStackTrace(), lock.key.lockClass()));
-        flames.onLockWait(lock.key, event.getStackTrace(), endNanos - startNanos);
+        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrame(stack, lock.key.lockClass()));
+        flames.onLockWait(lock.key, stack, endNanos - startNanos);
     }
 
     private void onLockSummary(RecordedEvent event) {
@@ -237,13 +282,17 @@ final class EventCollector {
         decodeInto(event.getString("histogram"), lock.summaryWaitNanosHistogram);
     }
 
+    private LockData lock(LockKey key) {
+        return new LockData(key, caps);
+    }
+
     private LockData paragentLock(RecordedEvent event) {
         String lockClass = event.getString("lockClass");
         if (lockClass == null || lockClass.isEmpty()) {
             lockClass = "(unknown lock)";
         }
         LockKey key = new LockKey(LockKind.JUC, lockClass, Integer.toHexString(event.getInt("lockId")));
-        return paragentLocks.computeIfAbsent(key, LockData::new);
+        return paragentLocks.computeIfAbsent(key, this::lock);
     }
 
     private void onThreadTimes(RecordedEvent event, long atNanos) {
@@ -274,13 +323,20 @@ final class EventCollector {
         }
         sampled.seen(atNanos, atNanos);
         sampled.executionSamples++;
-        flames.onExecutionSample(sampled.name, event.getStackTrace());
-        String frame = Frames.firstApplicationFrame(event.getStackTrace());
-        if (frame != null) {
+        RecordedStackTrace stack = event.getStackTrace();
+        flames.onExecutionSample(sampled.name, stack);
+        String frame = applicationFrames.get(stack);
+        if (frame != null && caps.keepSample()) {
             sampled.sampleTimes.add(atNanos, sampled.sampleFrames.size());
             sampled.sampleFrames.add(frame);
-            sampled.sampleStacks.add(Frames.methods(event.getStackTrace(), internedMethods));
+            sampled.sampleStacks.add(stackMethods.get(stack));
         }
+    }
+
+    /** @return the first application frame of {@code stack} that is not inside {@code lockClass} */
+    private String applicationFrame(RecordedStackTrace stack, String lockClass) {
+        return applicationFramesByLock.computeIfAbsent(lockClass,
+                c -> new PoolCache<>(st -> Frames.firstApplicationFrame(st, c))).get(stack);
     }
 
     private void onLifecycle(RecordedEvent event, long atNanos, boolean start) {
@@ -332,7 +388,7 @@ final class EventCollector {
         }
         // Only the application's allocations: the JDK's and the agent's own (class loading,
         // instrumentation at start-up) are not what the program can change.
-        String site = Frames.firstApplicationFrame(event.getStackTrace());
+        String site = applicationFrames.get(event.getStackTrace());
         if (site == null) {
             return;
         }
@@ -344,7 +400,7 @@ final class EventCollector {
 
     private void onSchedStat(RecordedEvent event, long atNanos) {
         ThreadData.LongPairs[] series = schedStats.computeIfAbsent(event.getLong("tid"),
-                tid -> new ThreadData.LongPairs[] {new ThreadData.LongPairs(), new ThreadData.LongPairs()});
+                tid -> new ThreadData.LongPairs[] {new ThreadData.LongPairs(caps), new ThreadData.LongPairs(caps)});
         series[0].add(atNanos, event.getLong("runNanos"));
         series[1].add(atNanos, event.getLong("runQueueNanos"));
     }
@@ -441,10 +497,15 @@ final class EventCollector {
 
     /** @return the accumulator of a Java thread, or null for none or a non-Java thread */
     private ThreadData thread(RecordedThread recorded) {
-        if (recorded == null || recorded.getJavaThreadId() <= 0) {
+        return threadsByObject.get(recorded);
+    }
+
+    private ThreadData newThread(RecordedThread recorded) {
+        long javaId = recorded == null ? 0 : recorded.getJavaThreadId();
+        if (javaId <= 0) {
             return null;
         }
-        ThreadData data = threads.computeIfAbsent(recorded.getJavaThreadId(), ThreadData::new);
+        ThreadData data = threads.computeIfAbsent(javaId, id -> new ThreadData(id, caps));
         if (data.name == null) {
             data.name = recorded.getJavaName() != null ? recorded.getJavaName() : recorded.getOSName();
             if (recorded.getThreadGroup() != null) {

@@ -41,6 +41,8 @@ final class FlameCollector {
     private final Counts executionSamples = new Counts(MAX_STACKS);
     private final Map<LockKey, Counts> lockWaits = new LinkedHashMap<>();
     private final Map<String, String> internedFrames = new HashMap<>();
+    /** Each stack's frames, decoded once per stack; the events of one stack share the list. */
+    private final PoolCache<RecordedStackTrace, List<String>> stackFrames = new PoolCache<>(this::frames);
 
     private String engine;
     private String modes = "";
@@ -74,14 +76,14 @@ final class FlameCollector {
 
     void onExecutionSample(String thread, RecordedStackTrace stack) {
         if (stack != null) {
-            executionSamples.add(thread, frames(stack), 1, 0);
+            executionSamples.add(thread, stackFrames.get(stack), 1, 0);
         }
     }
 
     void onLockWait(LockKey lock, RecordedStackTrace stack, long waitNanos) {
         if (stack != null) {
             lockWaits.computeIfAbsent(lock, k -> new Counts(MAX_STACKS_PER_LOCK))
-                    .add(null, frames(stack), 1, Math.max(0, waitNanos));
+                    .add(null, stackFrames.get(stack), 1, Math.max(0, waitNanos));
         }
     }
 
@@ -110,6 +112,9 @@ final class FlameCollector {
 
     /** @return the Java frames of a JFR stack, root first, as {@code pkg.Class.method} */
     private List<String> frames(RecordedStackTrace stack) {
+        if (stack == null) {
+            return List.of();
+        }
         List<RecordedFrame> recorded = stack.getFrames();
         List<String> frames = new ArrayList<>(Math.min(recorded.size(), MAX_FRAMES) + 1);
         if (stack.isTruncated()) {
@@ -124,7 +129,7 @@ final class FlameCollector {
         if (frames.size() == MAX_FRAMES && recorded.size() > MAX_FRAMES) {
             frames.add(TRUNCATED);
         }
-        return frames;
+        return List.copyOf(frames);
     }
 
     private String intern(String frame) {

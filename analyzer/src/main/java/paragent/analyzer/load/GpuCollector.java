@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
@@ -41,6 +42,9 @@ final class GpuCollector {
     final Map<Long, Long> waitNanosByThread = new LinkedHashMap<>();
     /** One shared copy of each kind, kernel name and site. */
     private final Map<String, String> interned = new HashMap<>();
+
+    /** The event types {@link #accept} reads. */
+    static final Set<String> EVENT_TYPES = Set.of("paragent.GpuCommand", "paragent.GpuSummary", "paragent.GpuWait");
 
     /** Takes the event when it is one of the GPU events; ignores any other. */
     void accept(String type, RecordedEvent event, ThreadData eventThread, long startNanos, long endNanos) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import paragent.analyzer.model.LockKey;
 import paragent.analyzer.model.LockKind;
@@ -27,6 +28,7 @@ final class IpcCollector {
     final Map<LockKey, Map<Long, long[]>> fileLockSummaries = new HashMap<>();
     final List<MappedFileData> mappedFiles = new ArrayList<>();
 
+    private final RetentionCaps caps;
     String runId;
     Long parentPid;
     Long agentStartNanos;
@@ -74,6 +76,15 @@ final class IpcCollector {
     /** One mapping. */
     record MappedFileData(String path, String mode, long position, long size, String site) {
     }
+
+    IpcCollector(RetentionCaps caps) {
+        this.caps = caps;
+    }
+
+    /** The event types {@link #accept} reads. */
+    static final Set<String> EVENT_TYPES = Set.of("paragent.ChannelOpen", "paragent.ChannelSummary",
+            "paragent.ChannelOp", "paragent.SerializationSummary", "paragent.FileLockWait",
+            "paragent.FileLockSummary", "paragent.MappedFile");
 
     /** Takes the event when it is one of the IPC events; ignores any other. */
     void accept(String type, RecordedEvent event, ThreadData eventThread, long startNanos, long endNanos) {
@@ -177,7 +188,7 @@ final class IpcCollector {
     }
 
     private LockData fileLock(String path) {
-        return fileLocks.computeIfAbsent(fileLockKey(path), LockData::new);
+        return fileLocks.computeIfAbsent(fileLockKey(path), key -> new LockData(key, caps));
     }
 
     /** @return the key of the file lock on {@code path}: one lock per file */

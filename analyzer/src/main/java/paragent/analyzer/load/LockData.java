@@ -1,27 +1,41 @@
 package paragent.analyzer.load;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import paragent.analyzer.model.LockKey;
 
 /**
- * Raw facts about one lock, accumulated while the recording is read. Mutable; confined to the
- * loading thread.
+ * Raw facts about one lock, accumulated while the recording is read: each wait is added to the
+ * totals per waiting site, waiter and holder at once, so memory grows with the sites and threads,
+ * not with the waits. Only waits with a known holder keep their interval (for what the holder ran
+ * meanwhile), within the loader's {@link RetentionCaps}. Mutable; confined to the loading thread.
  */
 final class LockData {
 
-    /** A recorded wait: waiter, interval, holder (0 when unknown), application frame. */
-    record Wait(long waiterId, long startNanos, long endNanos, long holderId, String site) {
+    /** A holder and the application frame its waiters waited at. */
+    record HolderSite(long holderId, String site) {
     }
 
-    final LockKey key;
+    /** The site of waits whose application frame is unknown. */
+    static final String UNKNOWN_SITE = "(unknown frame)";
 
-    /** Individual waits from duration events (jdk.JavaMonitorEnter, paragent.LockWait, jdk.ThreadPark). */
-    final List<Wait> waits = new ArrayList<>();
+    final LockKey key;
+    private final RetentionCaps caps;
+
+    /** Waits from duration events (jdk.JavaMonitorEnter, paragent.LockWait, jdk.ThreadPark): count and nanos. */
+    long waits;
+    long waitNanos;
     final Histogram eventWaitNanos = new Histogram(3);
+    /** Per waiting site, in the order first seen: [waits, nanos]. */
+    final Map<String, long[]> sites = new LinkedHashMap<>();
+    /** Per waiting thread id, in the order first seen: [waits, nanos]. */
+    final Map<Long, long[]> byWaiter = new LinkedHashMap<>();
+    /** Per holder thread id, in the order first seen: the waits it caused. */
+    final Map<Long, Long> byHolder = new LinkedHashMap<>();
+    /** The [start, end] intervals of the waits with a holder, per holder and site (null site: unknown). */
+    final Map<HolderSite, ThreadData.LongPairs> holderWaits = new LinkedHashMap<>();
 
     /** Exact totals from paragent.LockSummary, when recorded. */
     boolean hasSummary;
@@ -33,12 +47,31 @@ final class LockData {
     /** Holder thread names by id, as recorded on the waits. */
     final Map<Long, String> holderNames = new HashMap<>();
 
-    LockData(LockKey key) {
+    LockData(LockKey key, RetentionCaps caps) {
         this.key = key;
+        this.caps = caps;
     }
 
+    /**
+     * @param holderId the thread holding the lock, 0 when unknown
+     * @param site the waiter's application frame, null when unknown
+     */
     void addWait(long waiterId, long startNanos, long endNanos, long holderId, String site) {
-        waits.add(new Wait(waiterId, startNanos, endNanos, holderId, site));
-        eventWaitNanos.recordValue(Math.max(0, endNanos - startNanos));
+        long nanos = Math.max(0, endNanos - startNanos);
+        waits++;
+        waitNanos += nanos;
+        eventWaitNanos.recordValue(nanos);
+        add(sites.computeIfAbsent(site == null ? UNKNOWN_SITE : site, s -> new long[2]), nanos);
+        add(byWaiter.computeIfAbsent(waiterId, id -> new long[2]), nanos);
+        if (holderId != 0) {
+            byHolder.merge(holderId, 1L, Long::sum);
+            holderWaits.computeIfAbsent(new HolderSite(holderId, site), h -> new ThreadData.LongPairs(caps))
+                    .add(startNanos, endNanos);
+        }
+    }
+
+    private static void add(long[] countAndNanos, long nanos) {
+        countAndNanos[0]++;
+        countAndNanos[1] += nanos;
     }
 }

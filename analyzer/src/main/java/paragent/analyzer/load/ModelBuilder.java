@@ -51,6 +51,7 @@ final class ModelBuilder {
     ModelBuilder(EventCollector collector, List<String> warnings) {
         this.in = collector;
         this.warnings = new ArrayList<>(warnings);
+        this.warnings.addAll(collector.caps.warnings());
     }
 
     RecordingModel build(String recordingName) {
@@ -231,20 +232,8 @@ final class ModelBuilder {
      * or the last value when the thread started inside the recording (counted from its start).
      */
     private static double increase(ThreadData.LongPairs counter, boolean startedInside) {
-        long firstAt = Long.MAX_VALUE;
-        long lastAt = Long.MIN_VALUE;
-        long first = 0;
-        long last = 0;
-        for (int i = 0; i < counter.pairs(); i++) {
-            if (counter.first(i) < firstAt) {
-                firstAt = counter.first(i);
-                first = counter.second(i);
-            }
-            if (counter.first(i) >= lastAt) {
-                lastAt = counter.first(i);
-                last = counter.second(i);
-            }
-        }
+        long first = counter.earliestSecond();
+        long last = counter.latestSecond();
         return Math.max(0, last - (startedInside ? 0 : first)) / NANOS_PER_SECOND;
     }
 
@@ -321,35 +310,19 @@ final class ModelBuilder {
     }
 
     private LockModel lockModel(LockData lock) {
-        Map<String, long[]> sites = new LinkedHashMap<>();
-        Map<Long, long[]> byWaiter = new LinkedHashMap<>();
-        Map<Long, Long> byHolder = new LinkedHashMap<>();
-        Map<String, Long> holderFrames = new HashMap<>();
-        Map<String, Long> holderFramesInContendedCode = new HashMap<>();
-        long eventTotalNanos = 0;
-        for (LockData.Wait w : lock.waits) {
-            long nanos = Math.max(0, w.endNanos() - w.startNanos());
-            eventTotalNanos += nanos;
-            long[] site = sites.computeIfAbsent(w.site() == null ? "(unknown frame)" : w.site(), s -> new long[2]);
-            site[0]++;
-            site[1] += nanos;
-            long[] waiter = byWaiter.computeIfAbsent(w.waiterId(), id -> new long[2]);
-            waiter[0]++;
-            waiter[1] += nanos;
-            if (w.holderId() != 0) {
-                byHolder.merge(w.holderId(), 1L, Long::sum);
-                countHolderFrames(w, holderFrames, holderFramesInContendedCode);
-            }
-        }
         List<SiteCount> siteCounts = new ArrayList<>();
-        sites.forEach((frame, c) -> siteCounts.add(new SiteCount(frame, c[0], c[1])));
+        lock.sites.forEach((frame, c) -> siteCounts.add(new SiteCount(frame, c[0], c[1])));
         siteCounts.sort(Comparator.comparingLong(SiteCount::waitNanos).reversed());
         List<ThreadWait> waiters = new ArrayList<>();
-        byWaiter.forEach((id, c) -> waiters.add(new ThreadWait(id, name(id), c[0], c[1])));
+        lock.byWaiter.forEach((id, c) -> waiters.add(new ThreadWait(id, name(id), c[0], c[1])));
         waiters.sort(Comparator.comparingLong(ThreadWait::waitNanos).reversed());
         List<HolderCount> holders = new ArrayList<>();
-        byHolder.forEach((id, n) -> holders.add(new HolderCount(lock.holderNames.getOrDefault(id, name(id)), n)));
+        lock.byHolder.forEach((id, n) -> holders.add(new HolderCount(lock.holderNames.getOrDefault(id, name(id)), n)));
         holders.sort(Comparator.comparingLong(HolderCount::waitsCaused).reversed());
+        Map<String, Long> holderFrames = new HashMap<>();
+        Map<String, Long> holderFramesInContendedCode = new HashMap<>();
+        lock.holderWaits.forEach((holderSite, waits) ->
+                countHolderFrames(holderSite, waits, holderFrames, holderFramesInContendedCode));
         List<SiteCount> frames = new ArrayList<>();
         // Samples whose stack passes through the waiters' code show the critical section itself;
         // the rest may be the holder's work after it released the lock within the same interval.
@@ -367,21 +340,24 @@ final class ModelBuilder {
             distribution = new WaitDistribution(d.count(), d.totalNanos(), d.p50Nanos(), d.p99Nanos(),
                     Math.max(d.maxNanos(), lock.summaryMaxWaitNanos));
         } else {
-            distribution = WaitDistribution.of(lock.eventWaitNanos, lock.waits.size(), eventTotalNanos);
+            distribution = WaitDistribution.of(lock.eventWaitNanos, lock.waits, lock.waitNanos);
         }
         Map<Long, Long> samplesAtWaitSites = lock.key.kind() == LockKind.MONITOR
-                ? samplesAt(sites.keySet()) : Map.of();
+                ? samplesAt(lock.sites.keySet()) : Map.of();
         return new LockModel(lock.key, distribution, siteCounts, waiters, holders, frames, samplesAtWaitSites);
     }
 
     /**
-     * Counts the holder's sampled application frames inside one wait interval: all of them in
-     * {@code counts}, and those whose stack contains the waiter site's method (the holder is inside
-     * the contended code) also in {@code inContendedCode}.
+     * Counts the holder's sampled application frames inside its waiters' wait intervals, a sample
+     * once per wait it falls in: all of them in {@code counts}, and those whose stack contains the
+     * waiting site's method (the holder is inside the contended code) also in {@code inContendedCode}.
+     * One sweep over the holder's samples per holder and site, not one search per wait.
      */
-    private void countHolderFrames(LockData.Wait w, Map<String, Long> counts, Map<String, Long> inContendedCode) {
-        ThreadData holder = in.threads.get(w.holderId());
-        if (holder == null || holder.sampleTimes.pairs() == 0) {
+    private void countHolderFrames(LockData.HolderSite holderSite, ThreadData.LongPairs waits,
+                                   Map<String, Long> counts, Map<String, Long> inContendedCode) {
+        ThreadData holder = in.threads.get(holderSite.holderId());
+        int n = waits.pairs();
+        if (holder == null || holder.sampleTimes.pairs() == 0 || n == 0) {
             return;
         }
         long[] times = sortedSampleTimes.get(holder.javaId);
@@ -391,14 +367,46 @@ final class ModelBuilder {
         }
         String[] frames = sortedSampleFrames.get(holder.javaId);
         String[][] stacks = sortedSampleStacks.get(holder.javaId);
-        String siteMethod = w.site() == null ? null : Frames.methodOf(w.site());
-        int idx = Arrays.binarySearch(times, w.startNanos());
-        for (int i = idx >= 0 ? idx : -idx - 1; i < times.length && times[i] <= w.endNanos(); i++) {
-            counts.merge(frames[i], 1L, Long::sum);
-            if (siteMethod != null && contains(stacks[i], siteMethod)) {
-                inContendedCode.merge(frames[i], 1L, Long::sum);
+        String siteMethod = holderSite.site() == null ? null : Frames.methodOf(holderSite.site());
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = waits.first(i);
+            ends[i] = waits.second(i);
+        }
+        Arrays.sort(starts);
+        Arrays.sort(ends);
+        int startIdx = 0;
+        int endIdx = 0;
+        for (int i = firstAtOrAfter(times, starts[0]); i < times.length && times[i] <= ends[n - 1]; i++) {
+            while (startIdx < n && starts[startIdx] <= times[i]) {
+                startIdx++;
+            }
+            while (endIdx < n && ends[endIdx] < times[i]) {
+                endIdx++;
+            }
+            long covering = startIdx - endIdx; // waits with start <= t <= end
+            if (covering > 0) {
+                counts.merge(frames[i], covering, Long::sum);
+                if (siteMethod != null && contains(stacks[i], siteMethod)) {
+                    inContendedCode.merge(frames[i], covering, Long::sum);
+                }
             }
         }
+    }
+
+    private static int firstAtOrAfter(long[] sorted, long value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Per thread, its execution samples whose top application frame is one of {@code frames}. */

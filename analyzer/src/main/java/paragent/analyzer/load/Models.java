@@ -149,7 +149,7 @@ final class Models {
                 .max(Map.Entry.comparingByValue()).orElse(null);
         String topSite = top == null ? null : in.allocationSites.getOrDefault(top.getKey(), Map.of()).entrySet()
                 .stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        return new GcModel(in.gcPauses.pairs(), in.gcPauses.sumOfDifferences() / NANOS_PER_SECOND, collector,
+        return new GcModel(in.gcPauses.added(), in.gcPauses.sumOfDifferences() / NANOS_PER_SECOND, collector,
                 top == null ? null : javaName(top.getKey()), topSite,
                 top == null || totalWeight == 0 ? 0 : (double) top.getValue() / totalWeight);
     }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jdk.jfr.EventType;
-import jdk.jfr.consumer.RecordingFile;
+import java.util.Locale;
+import jdk.jfr.consumer.EventStream;
 import paragent.analyzer.RecordingException;
 import paragent.analyzer.model.RecordingModel;
 
@@ -17,11 +17,18 @@ import paragent.analyzer.model.RecordingModel;
  * family that touches {@code jdk.jfr.consumer}. Stateless; safe for concurrent use on different
  * files.
  *
+ * <p>Only the event types the analysis uses are decoded (see {@link EventCollector#EVENT_TYPES});
+ * JFR skips the rest by their size.
+ *
  * <p>Bad input fails with a {@link RecordingException} whose message is one line for the user. A
- * recording damaged part way through still yields a model of the events before the damage, with a
- * warning; one with no readable events is an error.
+ * recording damaged part way through (a JVM killed while writing, a copy cut short) still yields a
+ * model of its complete chunks, with a warning; one with no complete chunk or no readable events is
+ * an error.
  */
 public final class RecordingLoader {
+
+    /** What a warning about damaged input says after the file's name. */
+    public static final String DAMAGED = " is truncated or corrupt (";
 
     /** Every JFR file starts with these bytes. */
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
@@ -35,25 +42,39 @@ public final class RecordingLoader {
      * @throws RecordingException when the file is missing, empty, not JFR, or has no readable events
      */
     public static RecordingModel load(Path recording) throws RecordingException {
+        return load(recording, new RetentionCaps());
+    }
+
+    /** {@link #load(Path)} within the given caps (smaller ones, for tests). */
+    static RecordingModel load(Path recording, RetentionCaps caps) throws RecordingException {
         String name = recording.getFileName() == null ? recording.toString() : recording.getFileName().toString();
         checkFile(recording, name);
-        EventCollector collector = new EventCollector();
+        ChunkScan chunks = scan(recording, name);
+        EventCollector collector = new EventCollector(caps);
         List<String> warnings = new ArrayList<>();
-        try (RecordingFile file = new RecordingFile(recording)) {
-            readEventTypes(file, collector);
-            try {
-                while (file.hasMoreEvents()) {
-                    collector.accept(file.readEvent());
-                }
-            } catch (IOException | RuntimeException e) {
-                if (collector.events == 0) {
-                    throw corrupt(name, e);
-                }
-                warnings.add(name + " is truncated or corrupt (" + reason(e) + "); analyzed the "
-                        + collector.events + " events before the damage, results may be incomplete");
+        try (EventStream stream = EventStream.openFile(recording)) {
+            // The collector keeps nothing of an event object, and takes events in any order.
+            stream.setReuse(true);
+            stream.setOrdered(false);
+            stream.onMetadata(metadata -> metadata.getEventTypes()
+                    .forEach(type -> collector.typeNames.put(type.getId(), type.getName())));
+            for (String type : EventCollector.EVENT_TYPES) {
+                stream.onEvent(type, collector::accept);
             }
+            stream.start();
         } catch (IOException | RuntimeException e) {
-            throw corrupt(name, e);
+            if (collector.events == 0) {
+                throw corrupt(name, e);
+            }
+            if (chunks.damage() == null) {
+                warnings.add(name + DAMAGED + reason(e) + "); analyzed the " + collector.events
+                        + " events before the damage, results may be incomplete");
+            }
+        }
+        if (chunks.damage() != null) {
+            warnings.add(String.format(Locale.ROOT, "%s" + DAMAGED + "%s); analyzed its %d complete"
+                    + " chunks (%.1f of %.1f MB), results may be incomplete", name, chunks.damage(),
+                    chunks.completeChunks(), chunks.completeBytes() / 1e6, chunks.fileBytes() / 1e6));
         }
         if (collector.events == 0) {
             throw new RecordingException(name + " holds no events: the recording was empty or stopped at once;"
@@ -62,14 +83,19 @@ public final class RecordingLoader {
         return new ModelBuilder(collector, warnings).build(name);
     }
 
-    private static void readEventTypes(RecordingFile file, EventCollector collector) {
+    /** @return the file's chunks; throws when not one of them is complete */
+    private static ChunkScan scan(Path recording, String name) throws RecordingException {
+        ChunkScan chunks;
         try {
-            for (EventType type : file.readEventTypes()) {
-                collector.typeNames.put(type.getId(), type.getName());
-            }
-        } catch (IOException | RuntimeException e) {
-            // Names of types with no events only serve jdk.ActiveSetting; events still name their own.
+            chunks = ChunkScan.of(recording);
+        } catch (IOException e) {
+            throw new RecordingException("cannot read " + recording + ": " + reason(e), e);
         }
+        if (chunks.completeChunks() == 0) {
+            throw new RecordingException(name + " is truncated or corrupt: " + chunks.damage()
+                    + "; re-record, and let the program exit normally");
+        }
+        return chunks;
     }
 
     private static void checkFile(Path recording, String name) throws RecordingException {
@@ -77,7 +103,7 @@ public final class RecordingLoader {
             throw new RecordingException("no such file: " + recording);
         }
         if (Files.isDirectory(recording)) {
-            throw new RecordingException(recording + " is a directory, not a JFR recording");
+            throw new RecordingException(recording + " is a directory, not a JFR recording; name a .jfr file");
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(recording)) {

@@ -57,11 +57,12 @@ final class TimelineBuilder {
         double[][] s = new double[STATES][buckets];
         addIntervals(s[ThreadState.BLOCKED.ordinal()], t.monitorEnters, aliveFrom, aliveTo, null);
         addIntervals(s[ThreadState.PARKED_LOCK.ordinal()], t.lockWaits, aliveFrom, aliveTo, null);
+        Enclosing lockWaits = new Enclosing(t.lockWaits);
         double[] lockParks = new double[buckets];
-        addIntervals(lockParks, t.lockParks, aliveFrom, aliveTo, t.lockWaits);
-        addIntervals(s[ThreadState.PARKED_IDLE.ordinal()], t.idleParks, aliveFrom, aliveTo, t.lockWaits);
+        addIntervals(lockParks, t.lockParks, aliveFrom, aliveTo, lockWaits);
+        addIntervals(s[ThreadState.PARKED_IDLE.ordinal()], t.idleParks, aliveFrom, aliveTo, lockWaits);
         double[] allParks = new double[buckets];
-        addIntervals(allParks, t.parks, aliveFrom, aliveTo, t.lockWaits);
+        addIntervals(allParks, t.parks, aliveFrom, aliveTo, lockWaits);
         addIntervals(s[ThreadState.WAITING.ordinal()], t.monitorWaits, aliveFrom, aliveTo, null);
         addIntervals(s[ThreadState.SLEEPING.ordinal()], t.sleeps, aliveFrom, aliveTo, null);
         addIntervals(s[ThreadState.IO.ordinal()], t.ios, aliveFrom, aliveTo, null);
@@ -118,24 +119,52 @@ final class TimelineBuilder {
      * entirely inside one of {@code skipInside} are skipped (a park inside a LockWait is that wait).
      */
     private void addIntervals(double[] into, ThreadData.LongPairs intervals, long aliveFrom, long aliveTo,
-                              ThreadData.LongPairs skipInside) {
+                              Enclosing skipInside) {
         for (int i = 0; i < intervals.pairs(); i++) {
             long from = Math.max(aliveFrom, intervals.first(i));
             long to = Math.min(aliveTo, intervals.second(i));
-            if (to <= from || (skipInside != null && inside(skipInside, intervals.first(i), intervals.second(i)))) {
+            if (to <= from || (skipInside != null && skipInside.encloses(intervals.first(i), intervals.second(i)))) {
                 continue;
             }
             addSpan(into, from, to, to - from);
         }
     }
 
-    private static boolean inside(ThreadData.LongPairs outer, long from, long to) {
-        for (int i = 0; i < outer.pairs(); i++) {
-            if (outer.first(i) <= from && to <= outer.second(i)) {
-                return true;
+    /**
+     * Intervals sorted by start, with the latest end among each prefix: whether one of them encloses
+     * a given interval takes a binary search, not a scan. Immutable.
+     */
+    private static final class Enclosing {
+        private final long[] starts;
+        private final long[] maxEnds;
+
+        Enclosing(ThreadData.LongPairs intervals) {
+            int n = intervals.pairs();
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(intervals::first));
+            starts = new long[n];
+            maxEnds = new long[n];
+            for (int i = 0; i < n; i++) {
+                starts[i] = intervals.first(order[i]);
+                maxEnds[i] = Math.max(i == 0 ? Long.MIN_VALUE : maxEnds[i - 1], intervals.second(order[i]));
             }
         }
-        return false;
+
+        /** @return true when some interval starts at or before {@code from} and ends at or after {@code to} */
+        boolean encloses(long from, long to) {
+            int idx = Arrays.binarySearch(starts, from);
+            if (idx >= 0) {
+                while (idx + 1 < starts.length && starts[idx + 1] == from) {
+                    idx++;
+                }
+            } else {
+                idx = -idx - 2;
+            }
+            return idx >= 0 && maxEnds[idx] >= to;
+        }
     }
 
     /** Spreads {@code amountNanos} evenly over [from, to) into the buckets, in seconds. */

@@ -18,7 +18,7 @@ class ModelBuilderTest {
     private static final long S = 1_000_000_000L;
 
     private static EventCollector recording(long seconds) {
-        EventCollector in = new EventCollector();
+        EventCollector in = new EventCollector(new RetentionCaps());
         in.recordingStartNanos = 0;
         in.recordingEndNanos = seconds * S;
         in.runInfoProcessors = 2;
@@ -29,7 +29,7 @@ class ModelBuilderTest {
     }
 
     private static ThreadData thread(EventCollector in, long id, String name) {
-        ThreadData t = new ThreadData(id);
+        ThreadData t = new ThreadData(id, new RetentionCaps());
         t.name = name;
         in.threads.put(id, t);
         return t;
@@ -80,7 +80,7 @@ class ModelBuilderTest {
         sample(holder, 200, "app.Sampler.loop(Sampler.java:10)", "app.Sampler.loop", "app.Main.run");
         sample(holder, 300, "app.Mixer.mix(Mixer.java:5)", "app.Mixer.mix", "app.Counter.increment",
                 "app.Sampler.loop", "app.Main.run");
-        LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""));
+        LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
         lock.addWait(1, 50, 400, 2, "app.Counter.increment(Counter.java:20)");
         in.monitorLocks.put(lock.key, lock);
 
@@ -95,7 +95,7 @@ class ModelBuilderTest {
         thread(in, 1, "waiter");
         ThreadData holder = thread(in, 2, "holder");
         sample(holder, 100, "app.Sampler.loop(Sampler.java:10)", "app.Sampler.loop", "app.Main.run");
-        LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""));
+        LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
         lock.addWait(1, 50, 400, 2, "app.Counter.increment(Counter.java:20)");
         in.monitorLocks.put(lock.key, lock);
 

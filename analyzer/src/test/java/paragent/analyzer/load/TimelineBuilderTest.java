@@ -21,18 +21,18 @@ class TimelineBuilderTest {
         // 1 s recording → 100 buckets of 10 ms. The thread lives 100..900 ms: blocked 100..200,
         // idle in a pool 300..400, parked on a latch 400..500, sleeping 500..600; a GC pause at
         // 700..710; CPU 200 ms and run-queue wait 100 ms, both over 600..900.
-        ThreadData t = new ThreadData(1);
+        ThreadData t = new ThreadData(1, new RetentionCaps());
         t.monitorEnters.add(START + 100 * MS, START + 200 * MS);
         t.parks.add(START + 300 * MS, START + 400 * MS);
         t.idleParks.add(START + 300 * MS, START + 400 * MS);
         t.parks.add(START + 400 * MS, START + 500 * MS);
         t.sleeps.add(START + 500 * MS, START + 600 * MS);
-        ThreadData.LongPairs gc = new ThreadData.LongPairs();
+        ThreadData.LongPairs gc = new ThreadData.LongPairs(new RetentionCaps());
         gc.add(START + 700 * MS, START + 710 * MS);
-        ThreadData.LongPairs cpu = new ThreadData.LongPairs();
+        ThreadData.LongPairs cpu = new ThreadData.LongPairs(new RetentionCaps());
         cpu.add(START + 600 * MS, 50 * MS);
         cpu.add(START + 900 * MS, 250 * MS);
-        ThreadData.LongPairs runQueue = new ThreadData.LongPairs();
+        ThreadData.LongPairs runQueue = new ThreadData.LongPairs(new RetentionCaps());
         runQueue.add(START + 600 * MS, 0);
         runQueue.add(START + 900 * MS, 100 * MS);
         TimelineBuilder builder = new TimelineBuilder(START, START + 1000 * MS, gc);
@@ -62,10 +62,10 @@ class TimelineBuilderTest {
 
     @Test
     void aThreadStartedInsideTheRecordingCountsItsFirstReadingFromItsStart() {
-        ThreadData t = new ThreadData(1);
-        ThreadData.LongPairs cpu = new ThreadData.LongPairs();
+        ThreadData t = new ThreadData(1, new RetentionCaps());
+        ThreadData.LongPairs cpu = new ThreadData.LongPairs(new RetentionCaps());
         cpu.add(START + 200 * MS, 100 * MS);
-        TimelineBuilder builder = new TimelineBuilder(START, START + 1000 * MS, new ThreadData.LongPairs());
+        TimelineBuilder builder = new TimelineBuilder(START, START + 1000 * MS, new ThreadData.LongPairs(new RetentionCaps()));
 
         float[][] s = builder.thread(t, START + 100 * MS, START + 200 * MS, cpu, null, 0);
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Analyzer speed: the JDK's own `jfr summary FILE` against paragent's full analysis
+# (`java -jar paragent.jar report FILE -o x.html`: load, diagnose, render), on the same file with
+# the same JDK, interleaved --runs times. See docs/PERFORMANCE.md "Analyzer speed and memory".
+#
+#   bench/analyzer-speed.sh [--jdk JAVA_HOME]... [--runs N] [--copies N] [FILE.jfr...]
+#
+# Without files it records two demos under the agent (shared-counter, pool) with the first --jdk,
+# and concatenates --copies (default 100) copies of the first into a multi-chunk file (a JFR file is
+# a sequence of chunks). Prints one markdown row per JDK and file: size, median wall and CPU
+# (user+sys) seconds of each tool, MB/s of each (by wall, and by CPU), and paragent / jfr summary.
+# Both are whole commands, JVM start included. Set SKIP_BUILD=1 to reuse an existing build.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+jdks=()
+runs=5
+copies=100
+files=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --jdk) jdks+=("$2"); shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --copies) copies="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) files+=("$1"); shift ;;
+  esac
+done
+[[ ${#jdks[@]} -gt 0 ]] || jdks=("${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}")
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -B -q package -DskipTests -pl agent,demo-apps -am
+fi
+jar="$root/agent/target/paragent.jar"
+work="$(mktemp -d "${TMPDIR:-/tmp}/analyzer-speed.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+if [[ ${#files[@]} -eq 0 ]]; then
+  for demo in shared-counter pool; do
+    "${jdks[0]}/bin/java" "-javaagent:$jar=out=$work/$demo,jfr,quiet" -jar demo-apps/target/demo-apps.jar \
+      "$demo" --threads 4 > /dev/null
+    files+=("$(ls "$work/$demo"/*.jfr | head -1)")
+  done
+  for ((i = 0; i < copies; i++)); do cat "${files[0]}"; done > "$work/shared-counter-x$copies.jfr"
+  files+=("$work/shared-counter-x$copies.jfr")
+fi
+
+# Prints "wall cpu" seconds of one command (its output discarded); fails when the command fails.
+timed() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" > /dev/null 2> "$work/stderr"; } 2>&1 ) || { cat "$work/stderr" >&2; return 1; }
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<< "$t"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "| JDK | file | MB | jfr summary wall s / CPU s | paragent report wall s / CPU s | jfr summary MB/s wall / CPU | paragent MB/s wall / CPU | paragent / jfr summary (wall / CPU) |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
+for jdk in "${jdks[@]}"; do
+  version="$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ { print $2 }')"
+  for file in "${files[@]}"; do
+    : > "$work/jfr.times"
+    : > "$work/paragent.times"
+    for ((r = 0; r < runs; r++)); do
+      timed "$jdk/bin/jfr" summary "$file" >> "$work/jfr.times"
+      timed "$jdk/bin/java" -jar "$jar" report "$file" -o "$work/report.html" >> "$work/paragent.times"
+    done
+    mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    jw=$(cut -d' ' -f1 "$work/jfr.times" | median); jc=$(cut -d' ' -f2 "$work/jfr.times" | median)
+    pw=$(cut -d' ' -f1 "$work/paragent.times" | median); pc=$(cut -d' ' -f2 "$work/paragent.times" | median)
+    awk -v jdk="$version" -v f="$(basename "$file")" -v mb="$mb" -v jw="$jw" -v jc="$jc" -v pw="$pw" -v pc="$pc" \
+      'BEGIN { printf "| %s | %s | %s | %.2f / %.2f | %.2f / %.2f | %.1f / %.1f | %.1f / %.1f | %.2f / %.2f |\n",
+               jdk, f, mb, jw, jc, pw, pc, mb / jw, mb / jc, mb / pw, mb / pc, jw / pw, jc / pc }'
+  done
+done
