@@ -114,7 +114,7 @@ final class EventCollector {
                 "paragent.ProcessSpawn", "paragent.ProcessExit", "jdk.ThreadPark", "jdk.ExecutionSample",
                 "jdk.ThreadCPULoad", "jdk.ThreadStart", "jdk.ThreadEnd", "jdk.JVMInformation", "jdk.CPUInformation",
                 "jdk.ActiveSetting", "paragent.RunInfo", "paragent.LockWait", "paragent.LockSummary",
-                "paragent.ThreadTimes", "paragent.FlameStack", "paragent.FlameInfo"));
+                "paragent.ThreadTimes", "paragent.FlameStack", "paragent.FlameInfo", "jdk.VirtualThreadPinned"));
         types.addAll(GpuCollector.EVENT_TYPES);
         types.addAll(IpcCollector.EVENT_TYPES);
         return Set.copyOf(types);
