@@ -2,6 +2,8 @@ package paragent.analyzer.render.html;
 
 import static paragent.analyzer.render.html.Html.escape;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import paragent.analyzer.diagnosis.Texts;
 import paragent.analyzer.flame.FlameGraph;
 import paragent.analyzer.flame.FlameGraphs;
 import paragent.analyzer.flame.FlameNode;
+import paragent.analyzer.render.json.JsonStrings;
 
 /**
  * The report's "Flame graphs" section: what recorded the stacks and any fallback, then one
@@ -118,7 +121,7 @@ final class FlameGraphSection {
         boolean first = true;
         for (String name : names.keySet()) {
             json.append(first ? "" : ",");
-            string(json, name);
+            appendScriptSafe(json, name);
             first = false;
         }
         return json.append("],\"nodes\":[").append(nodes).append("]}").toString();
@@ -135,24 +138,13 @@ final class FlameGraphSection {
         return name.substring(0, half) + "…" + name.substring(name.length() - half);
     }
 
+
     /** Appends a JSON string in which no character can end or comment the enclosing script element. */
-    private static void string(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '<', '>', '&', '\u2028', '\u2029' -> json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+    private static void appendScriptSafe(StringBuilder json, String text) {
+        try {
+            JsonStrings.append(json, text, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
-        json.append('"');
     }
 }

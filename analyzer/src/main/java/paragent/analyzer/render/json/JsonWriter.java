@@ -131,26 +131,6 @@ final class JsonWriter {
     }
 
     private void string(String s) throws IOException {
-        out.write('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.write("\\\"");
-                case '\\' -> out.write("\\\\");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                case '\t' -> out.write("\\t");
-                case '\b' -> out.write("\\b");
-                case '\f' -> out.write("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.write(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.write(c);
-                    }
-                }
-            }
-        }
-        out.write('"');
+        JsonStrings.append(out, s, false);
     }
 }
