@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes report files so that a reader never sees a half-written one. Stateless; thread-safe
@@ -30,7 +32,7 @@ public final class ReportFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        Path temp = createTemp(directory, "." + absolute.getFileName());
         try {
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 body.write(w);
@@ -47,6 +49,22 @@ public final class ReportFiles {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Creates an empty temp file with the permissions of any new file (the umask's), so the
+     * report ends up readable like the recording beside it; {@code Files.createTempFile} would
+     * make it owner-only.
+     */
+    private static Path createTemp(Path directory, String prefix) throws IOException {
+        while (true) {
+            Path candidate = directory.resolve(prefix + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer's name: draw again
+            }
         }
     }
 }
