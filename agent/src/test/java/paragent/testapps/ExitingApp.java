@@ -1,7 +1,5 @@
 package paragent.testapps;
 
-import java.util.concurrent.locks.ReentrantLock;
-
 /**
  * A small program with some real lock contention that ends in the way its first argument says:
  * {@code normal}, {@code exit} (System.exit(3)), {@code throw} (uncaught exception) or
@@ -9,22 +7,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ExitingApp {
 
-    private static final ReentrantLock LOCK = new ReentrantLock();
-    private static long counter;
-
     private ExitingApp() {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread[] workers = new Thread[2];
-        for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Thread(ExitingApp::work, "worker-" + i);
-            workers[i].start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        System.out.println("counter=" + counter);
+        System.out.println("counter=" + new ContendedCounter().run(2, 200_000));
         switch (args.length > 0 ? args[0] : "normal") {
             case "exit":
                 System.exit(3);
@@ -41,17 +28,6 @@ public final class ExitingApp {
                 break;
             default:
                 break;
-        }
-    }
-
-    private static void work() {
-        for (int i = 0; i < 200_000; i++) {
-            LOCK.lock();
-            try {
-                counter++;
-            } finally {
-                LOCK.unlock();
-            }
         }
     }
 }

@@ -2,7 +2,6 @@ package paragent.testapps;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -16,8 +15,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class FaultApp {
 
-    private static final ReentrantLock LOCK = new ReentrantLock();
-    private static long counter;
+    private static final ContendedCounter COUNTER = new ContendedCounter();
 
     private FaultApp() {
     }
@@ -27,17 +25,17 @@ public final class FaultApp {
             case "oom" -> outOfMemory();
             case "stackoverflow" -> stackOverflow();
             case "halt" -> {
-                work(2, 100_000);
+                COUNTER.run(2, 100_000);
                 System.out.println("halting");
                 System.out.flush();
                 Runtime.getRuntime().halt(5);
             }
-            case "threads" -> work(10_000, 20);
+            case "threads" -> COUNTER.run(10_000, 20);
             case "pinned" -> pinned();
             case "hdr" -> ownHistogram();
-            default -> work(2, 200_000);
+            default -> COUNTER.run(2, 200_000);
         }
-        System.out.println("counter=" + counter);
+        System.out.println("counter=" + COUNTER.value());
     }
 
     private static void outOfMemory() {
@@ -83,38 +81,14 @@ public final class FaultApp {
         System.out.println("virtual threads done");
     }
 
-    private static void ownHistogram() {
+    private static void ownHistogram() throws InterruptedException {
         Histogram histogram = new Histogram(3);
         for (int i = 1; i <= 1000; i++) {
             histogram.recordValue(i);
         }
-        work(2, 100_000);
+        COUNTER.run(2, 100_000);
         System.out.println("p50=" + histogram.getValueAtPercentile(50));
         System.out.println("hdrhistogram=" + Histogram.class.getProtectionDomain().getCodeSource().getLocation());
-    }
-
-    private static void work(int threadCount, int iterations) {
-        Thread[] threads = new Thread[threadCount];
-        for (int i = 0; i < threads.length; i++) {
-            threads[i] = new Thread(() -> {
-                for (int j = 0; j < iterations; j++) {
-                    LOCK.lock();
-                    try {
-                        counter++;
-                    } finally {
-                        LOCK.unlock();
-                    }
-                }
-            }, "worker-" + i);
-            threads[i].start();
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** Sleeps 60 ms in its initializer: the virtual thread that initializes it is pinned. */
