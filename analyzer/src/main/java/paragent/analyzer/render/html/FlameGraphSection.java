@@ -100,12 +100,12 @@ final class FlameGraphSection {
     static String data(FlameGraph graph) {
         Map<String, Integer> names = new LinkedHashMap<>();
         StringBuilder nodes = new StringBuilder();
-        Deque<Object[]> todo = new ArrayDeque<>();
-        todo.push(new Object[] {graph.root(), 0});
+        Deque<Placed> todo = new ArrayDeque<>();
+        todo.push(new Placed(graph.root(), 0));
         while (!todo.isEmpty()) {
-            Object[] next = todo.pop();
-            FlameNode node = (FlameNode) next[0];
-            int depth = (Integer) next[1];
+            Placed next = todo.pop();
+            FlameNode node = next.node();
+            int depth = next.depth();
             int name = names.computeIfAbsent(cut(node.name()), n -> names.size());
             if (nodes.length() > 0) {
                 nodes.append(',');
@@ -113,7 +113,7 @@ final class FlameGraphSection {
             nodes.append(depth).append(',').append(name).append(',').append(node.weight()).append(',')
                     .append(node.selfWeight()).append(',').append(node.samples());
             for (int i = node.children().size() - 1; i >= 0; i--) {
-                todo.push(new Object[] {node.children().get(i), depth + 1});
+                todo.push(new Placed(node.children().get(i), depth + 1));
             }
         }
         StringBuilder json = new StringBuilder("{\"unit\":\"")
@@ -125,6 +125,10 @@ final class FlameGraphSection {
             first = false;
         }
         return json.append("],\"nodes\":[").append(nodes).append("]}").toString();
+    }
+
+    /** A node still to write, and its depth in the graph. */
+    private record Placed(FlameNode node, int depth) {
     }
 
     private static String cut(String name) {
