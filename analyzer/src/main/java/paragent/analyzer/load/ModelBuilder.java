@@ -89,7 +89,8 @@ final class ModelBuilder {
         }
         locks.sort(Comparator.comparingLong((LockModel l) -> l.waits().totalNanos()).reversed());
         boolean schedStat = schedStatAvailable();
-        TimelineBuilder timelineBuilder = new TimelineBuilder(in.recordingStartNanos, in.recordingEndNanos, in.gcPauses);
+        TimelineBuilder timelineBuilder = new TimelineBuilder(in.recordingStartNanos, in.recordingEndNanos, in.gcPauses,
+                in.threads.size());
         Map<Long, float[][]> timelines = new HashMap<>();
         List<ThreadTime> threads = new ArrayList<>();
         for (ThreadData t : in.threads.values()) {

@@ -18,6 +18,15 @@ final class TimelineBuilder {
 
     /** At most this many buckets: the report's resolution, and memory bounded per thread. */
     static final int MAX_BUCKETS = 300;
+    /**
+     * At most this many (thread, bucket) cells while threads are few: 1,000 threads get
+     * {@value #MAX_BUCKETS} buckets, 10,000 get 30 (each cell is 13 floats, ~16 MB in all), so
+     * a program with many threads cannot make the analysis (at exit: in the program's own heap)
+     * grow with threads × buckets.
+     */
+    static final int MAX_CELLS = 300_000;
+    /** Buckets kept however many threads there are: memory then grows by ~0.5 KB per thread. */
+    static final int MIN_BUCKETS = 10;
     /** Buckets are at least this wide: finer than the 100 ms counters is noise. */
     static final long MIN_BUCKET_NANOS = 10_000_000L;
 
@@ -32,13 +41,21 @@ final class TimelineBuilder {
     private final long bucketNanos;
     private final int buckets;
     private final ThreadData.LongPairs gcPauses;
+    /** Per-thread working sums, reused from thread to thread. */
+    private final double[][] scratch;
 
-    TimelineBuilder(long startNanos, long endNanos, ThreadData.LongPairs gcPauses) {
+    /**
+     * @param threads how many threads the timeline will hold: more than
+     *     {@value #MAX_CELLS} / {@value #MAX_BUCKETS} make the buckets fewer and wider
+     */
+    TimelineBuilder(long startNanos, long endNanos, ThreadData.LongPairs gcPauses, int threads) {
         this.startNanos = startNanos;
         this.wallNanos = Math.max(0, endNanos - startNanos);
-        this.bucketNanos = Math.max(MIN_BUCKET_NANOS, (wallNanos + MAX_BUCKETS - 1) / MAX_BUCKETS);
+        int maxBuckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, MAX_CELLS / Math.max(1, threads)));
+        this.bucketNanos = Math.max(MIN_BUCKET_NANOS, (wallNanos + maxBuckets - 1) / maxBuckets);
         this.buckets = wallNanos == 0 ? 0 : (int) ((wallNanos + bucketNanos - 1) / bucketNanos);
         this.gcPauses = gcPauses;
+        this.scratch = new double[STATES][buckets];
     }
 
     /**
@@ -54,7 +71,10 @@ final class TimelineBuilder {
      */
     float[][] thread(ThreadData t, long aliveFrom, long aliveTo, ThreadData.LongPairs cpu,
                      ThreadData.LongPairs runQueue, double averageCpuFraction) {
-        double[][] s = new double[STATES][buckets];
+        double[][] s = scratch;
+        for (double[] row : s) {
+            Arrays.fill(row, 0);
+        }
         addIntervals(s[ThreadState.BLOCKED.ordinal()], t.monitorEnters, aliveFrom, aliveTo, null);
         addIntervals(s[ThreadState.PARKED_LOCK.ordinal()], t.lockWaits, aliveFrom, aliveTo, null);
         Enclosing lockWaits = new Enclosing(t.lockWaits);

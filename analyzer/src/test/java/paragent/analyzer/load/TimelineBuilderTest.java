@@ -35,7 +35,7 @@ class TimelineBuilderTest {
         ThreadData.LongPairs runQueue = new ThreadData.LongPairs(new RetentionCaps());
         runQueue.add(START + 600 * MS, 0);
         runQueue.add(START + 900 * MS, 100 * MS);
-        TimelineBuilder builder = new TimelineBuilder(START, START + 1000 * MS, gc);
+        TimelineBuilder builder = new TimelineBuilder(START, START + 1000 * MS, gc, 1);
 
         float[][] s = builder.thread(t, START + 100 * MS, START + 900 * MS, cpu, runQueue, 0);
 
@@ -65,7 +65,7 @@ class TimelineBuilderTest {
         ThreadData t = new ThreadData(1, new RetentionCaps());
         ThreadData.LongPairs cpu = new ThreadData.LongPairs(new RetentionCaps());
         cpu.add(START + 200 * MS, 100 * MS);
-        TimelineBuilder builder = new TimelineBuilder(START, START + 1000 * MS, new ThreadData.LongPairs(new RetentionCaps()));
+        TimelineBuilder builder = new TimelineBuilder(START, START + 1000 * MS, new ThreadData.LongPairs(new RetentionCaps()), 1);
 
         float[][] s = builder.thread(t, START + 100 * MS, START + 200 * MS, cpu, null, 0);
 
@@ -74,5 +74,19 @@ class TimelineBuilderTest {
             running += v;
         }
         assertThat(running).isCloseTo(0.100, within(1e-6));
+    }
+
+    @Test
+    void manyThreadsGetFewerWiderBucketsSoTheCellsStayBounded() {
+        ThreadData t = new ThreadData(1, new RetentionCaps());
+        ThreadData.LongPairs none = new ThreadData.LongPairs(new RetentionCaps());
+        long tenSeconds = 10_000 * MS;
+
+        assertThat(new TimelineBuilder(START, START + tenSeconds, none, 1_000).thread(t, START, START + tenSeconds, null, null, 0)[0])
+                .hasSize(TimelineBuilder.MAX_BUCKETS);
+        assertThat(new TimelineBuilder(START, START + tenSeconds, none, 10_000).thread(t, START, START + tenSeconds, null, null, 0)[0])
+                .hasSize(30);
+        assertThat(new TimelineBuilder(START, START + tenSeconds, none, 1_000_000).thread(t, START, START + tenSeconds, null, null, 0)[0])
+                .hasSize(TimelineBuilder.MIN_BUCKETS);
     }
 }
