@@ -199,16 +199,24 @@ final class EventCollector {
 
     /** @param event one of {@link #EVENT_TYPES}; not kept after the call (the loader may reuse the object) */
     void accept(RecordedEvent event) {
+        accept(event, nanos(event.getStartTime()), nanos(event.getEndTime()), event.getThread());
+    }
+
+    /**
+     * {@link #accept(RecordedEvent)} with what every event needs already read from it (on another
+     * thread, by {@link EventPipeline}).
+     *
+     * @param thread the event's {@link RecordedEvent#getThread()}
+     */
+    void accept(RecordedEvent event, long startNanos, long endNanos, RecordedThread thread) {
         Handler handler = handlers.get(event.getEventType());
         if (handler == null) {
             return; // a type the loader was not asked for
         }
         events++;
-        long startNanos = nanos(event.getStartTime());
-        long endNanos = nanos(event.getEndTime());
         recordingStartNanos = Math.min(recordingStartNanos, startNanos);
         recordingEndNanos = Math.max(recordingEndNanos, endNanos);
-        ThreadData eventThread = thread(event.getThread());
+        ThreadData eventThread = thread(thread);
         if (eventThread != null) {
             eventThread.seen(startNanos, endNanos);
         }

@@ -3,7 +3,6 @@ package paragent.analyzer.load;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,11 +10,13 @@ import java.util.concurrent.CancellationException;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Streams a recording's events into an {@link EventCollector} on two threads: JFR's parser (reading
  * chunks, constant pools and events) on a thread of its own, the collector (reading the events'
- * fields, most of the work) on the calling thread. The events go over in batches through a bounded
+ * fields, most of the work) on the calling thread. The parser thread also reads what every event
+ * needs (its times and thread), to share the work more evenly. The events go over in batches through a bounded
  * queue, in the order the parser read them, so the collector sees exactly what a single-threaded
  * pass would show it, in the same order, and its results are the same.
  *
@@ -36,13 +37,39 @@ final class EventPipeline {
     /** Batches queued at most: enough for the parser to run ahead, a few MB of events. */
     static final int BATCHES_IN_FLIGHT = 8;
 
-    /** A batch of events and metadata, or the end of the stream with the parser's failure, if any. */
-    private record Batch(List<Object> items, Throwable failure, boolean last) {
+    /**
+     * Events and chunk metadata in the order read, with what every event needs read from it on the
+     * parser thread: its times and thread. Filled by the parser thread, then only read.
+     */
+    private static final class Batch {
+        final Object[] items = new Object[BATCH_EVENTS];
+        final long[] startNanos = new long[BATCH_EVENTS];
+        final long[] endNanos = new long[BATCH_EVENTS];
+        final RecordedThread[] threads = new RecordedThread[BATCH_EVENTS];
+        int size;
+        /** True for the end of the stream, with the parser's failure if it failed. */
+        boolean last;
+        Throwable failure;
+
+        boolean full() {
+            return size == BATCH_EVENTS;
+        }
+
+        void add(RecordedEvent event) {
+            startNanos[size] = EventCollector.nanos(event.getStartTime());
+            endNanos[size] = EventCollector.nanos(event.getEndTime());
+            threads[size] = event.getThread();
+            items[size++] = event;
+        }
+
+        void add(List<EventType> metadata) {
+            items[size++] = metadata;
+        }
     }
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
     /** Written by the parser thread only. */
-    private List<Object> items = new ArrayList<>(BATCH_EVENTS);
+    private Batch batch = new Batch();
 
     private EventPipeline() {
     }
@@ -78,9 +105,15 @@ final class EventPipeline {
     private void parse(Path recording) {
         Throwable failure = null;
         try (EventStream stream = open(recording, false)) {
-            stream.onMetadata(metadata -> add(metadata.getEventTypes()));
+            stream.onMetadata(metadata -> {
+                makeRoom();
+                batch.add(metadata.getEventTypes());
+            });
             for (String type : EventCollector.EVENT_TYPES) {
-                stream.onEvent(type, this::add);
+                stream.onEvent(type, event -> {
+                    makeRoom();
+                    batch.add(event);
+                });
             }
             stream.start();
         } catch (CancellationException e) {
@@ -88,19 +121,19 @@ final class EventPipeline {
         } catch (IOException | RuntimeException | Error e) {
             failure = e;
         }
+        batch.last = true;
+        batch.failure = failure;
         try {
-            hand(new Batch(items, null, false));
-            hand(new Batch(List.of(), failure, true));
+            hand(batch);
         } catch (CancellationException e) {
             // the collector stopped meanwhile
         }
     }
 
-    private void add(Object item) {
-        items.add(item);
-        if (items.size() == BATCH_EVENTS) {
-            hand(new Batch(items, null, false));
-            items = new ArrayList<>(BATCH_EVENTS);
+    private void makeRoom() {
+        if (batch.full()) {
+            hand(batch);
+            batch = new Batch();
         }
     }
 
@@ -123,15 +156,15 @@ final class EventPipeline {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading the recording");
             }
-            for (Object item : batch.items()) {
-                if (item instanceof RecordedEvent event) {
-                    collector.accept(event);
+            for (int i = 0; i < batch.size; i++) {
+                if (batch.items[i] instanceof RecordedEvent event) {
+                    collector.accept(event, batch.startNanos[i], batch.endNanos[i], batch.threads[i]);
                 } else {
-                    collector.onMetadata((List<EventType>) item);
+                    collector.onMetadata((List<EventType>) batch.items[i]);
                 }
             }
-            if (batch.last()) {
-                rethrow(batch.failure());
+            if (batch.last) {
+                rethrow(batch.failure);
                 return;
             }
         }
