@@ -22,7 +22,9 @@ import paragent.analyzer.model.LockKind;
 
 /**
  * Accumulates the events of one recording, one at a time, into {@link ThreadData} and
- * {@link LockData}. Events may arrive in any order. Mutable; confined to the loading thread.
+ * {@link LockData}. What it reads is one table, {@link #HANDLERS}: event type to handler. Events
+ * may arrive in any order. Mutable; confined to one thread (the calling thread of
+ * {@link EventPipeline}, which reads the events on another).
  */
 final class EventCollector {
 
