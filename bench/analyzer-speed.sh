@@ -3,26 +3,32 @@
 # (`java -jar paragent.jar report FILE -o x.html`: load, diagnose, render), on the same file with
 # the same JDK, interleaved --runs times. See docs/PERFORMANCE.md "Analyzer speed and memory".
 #
-#   bench/analyzer-speed.sh [--jdk JAVA_HOME]... [--runs N] [--copies N] [FILE.jfr...]
+#   bench/analyzer-speed.sh [--jdk JAVA_HOME]... [--runs N] [--copies N[,N...]] [--jar NAME=JAR]... [FILE.jfr...]
 #
 # Without files it records two demos under the agent (shared-counter, pool) with the first --jdk,
-# and concatenates --copies (default 100) copies of the first into a multi-chunk file (a JFR file is
-# a sequence of chunks). Prints one markdown row per JDK and file: size, median wall and CPU
-# (user+sys) seconds of each tool, MB/s of each (by wall, and by CPU), and paragent / jfr summary.
-# Both are whole commands, JVM start included. Set SKIP_BUILD=1 to reuse an existing build.
+# and concatenates copies of the first into multi-chunk files, one per --copies count (default
+# 100,600: ~30 and ~180 MB; a JFR file is a sequence of chunks). Each --jar adds a paragent build to
+# compare (e.g. --jar before=/tmp/old.jar --jar after=agent/target/paragent.jar; default: this
+# tree's build as "paragent"); per run, jfr summary and every jar take turns on the same file and JDK.
+# Prints one markdown row per JDK, file and jar: size, median wall and CPU (user+sys) seconds,
+# MB/s by wall and by CPU, and the jar / jfr summary ratio of MB/s (by wall / by CPU: above 1 is
+# faster than jfr summary). Both are whole commands, JVM start included. Set SKIP_BUILD=1 to reuse
+# an existing build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 jdks=()
 runs=5
-copies=100
+copies=100,600
 files=()
+jars=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --jdk) jdks+=("$2"); shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --copies) copies="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --jar) jars+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) files+=("$1"); shift ;;
   esac
 done
@@ -31,6 +37,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q package -DskipTests -pl agent,demo-apps -am
 fi
 jar="$root/agent/target/paragent.jar"
+[[ ${#jars[@]} -gt 0 ]] || jars=("paragent=$jar")
 work="$(mktemp -d "${TMPDIR:-/tmp}/analyzer-speed.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -40,8 +47,10 @@ if [[ ${#files[@]} -eq 0 ]]; then
       "$demo" --threads 4 > /dev/null
     files+=("$(ls "$work/$demo"/*.jfr | head -1)")
   done
-  for ((i = 0; i < copies; i++)); do cat "${files[0]}"; done > "$work/shared-counter-x$copies.jfr"
-  files+=("$work/shared-counter-x$copies.jfr")
+  for n in ${copies//,/ }; do
+    for ((i = 0; i < n; i++)); do cat "${files[0]}"; done > "$work/shared-counter-x$n.jfr"
+    files+=("$work/shared-counter-x$n.jfr")
+  done
 fi
 
 # Prints "wall cpu" seconds of one command (its output discarded); fails when the command fails.
@@ -53,22 +62,30 @@ timed() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "| JDK | file | MB | jfr summary wall s / CPU s | paragent report wall s / CPU s | jfr summary MB/s wall / CPU | paragent MB/s wall / CPU | paragent / jfr summary (wall / CPU) |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
+echo "| JDK | file | MB | tool | wall s / CPU s | MB/s wall / CPU | / jfr summary (wall / CPU) |"
+echo "|---|---|---:|---|---:|---:|---:|"
 for jdk in "${jdks[@]}"; do
   version="$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ { print $2 }')"
   for file in "${files[@]}"; do
     : > "$work/jfr.times"
-    : > "$work/paragent.times"
+    for j in "${jars[@]}"; do : > "$work/${j%%=*}.times"; done
     for ((r = 0; r < runs; r++)); do
       timed "$jdk/bin/jfr" summary "$file" >> "$work/jfr.times"
-      timed "$jdk/bin/java" -jar "$jar" report "$file" -o "$work/report.html" >> "$work/paragent.times"
+      for j in "${jars[@]}"; do
+        timed "$jdk/bin/java" -jar "${j#*=}" report "$file" -o "$work/report.html" >> "$work/${j%%=*}.times"
+      done
     done
     mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
     jw=$(cut -d' ' -f1 "$work/jfr.times" | median); jc=$(cut -d' ' -f2 "$work/jfr.times" | median)
-    pw=$(cut -d' ' -f1 "$work/paragent.times" | median); pc=$(cut -d' ' -f2 "$work/paragent.times" | median)
-    awk -v jdk="$version" -v f="$(basename "$file")" -v mb="$mb" -v jw="$jw" -v jc="$jc" -v pw="$pw" -v pc="$pc" \
-      'BEGIN { printf "| %s | %s | %s | %.2f / %.2f | %.2f / %.2f | %.1f / %.1f | %.1f / %.1f | %.2f / %.2f |\n",
-               jdk, f, mb, jw, jc, pw, pc, mb / jw, mb / jc, mb / pw, mb / pc, jw / pw, jc / pc }'
+    row() {
+      awk -v jdk="$version" -v f="$(basename "$file")" -v mb="$mb" -v tool="$1" -v w="$2" -v c="$3" -v jw="$jw" -v jc="$jc" \
+        'BEGIN { printf "| %s | %s | %s | %s | %.2f / %.2f | %.1f / %.1f | %.2f / %.2f |\n",
+                 jdk, f, mb, tool, w, c, mb / w, mb / c, jw / w, jc / c }'
+    }
+    row "jfr summary" "$jw" "$jc"
+    for j in "${jars[@]}"; do
+      name="${j%%=*}"
+      row "$name" "$(cut -d' ' -f1 "$work/$name.times" | median)" "$(cut -d' ' -f2 "$work/$name.times" | median)"
+    done
   done
 done

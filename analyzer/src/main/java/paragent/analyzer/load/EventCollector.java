@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.DataFormatException;
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -21,7 +22,9 @@ import paragent.analyzer.model.LockKind;
 
 /**
  * Accumulates the events of one recording, one at a time, into {@link ThreadData} and
- * {@link LockData}. Events may arrive in any order. Mutable; confined to the loading thread.
+ * {@link LockData}. What it reads is one table, {@link #HANDLERS}: event type to handler. Events
+ * may arrive in any order. Mutable; confined to one thread (the calling thread of
+ * {@link EventPipeline}, which reads the events on another).
  */
 final class EventCollector {
 
@@ -93,6 +96,10 @@ final class EventCollector {
     private final PoolCache<RecordedStackTrace, Boolean> poolHandOffs = new PoolCache<>(Frames::isPoolHandOff);
     /** The methods of a sampled stack; samples of one stack share the array. */
     private final PoolCache<RecordedStackTrace, String[]> stackMethods = new PoolCache<>(s -> Frames.methods(s, internedMethods));
+    /** The monitor lock of each monitor class object. */
+    private final PoolCache<RecordedClass, LockData> monitorLocksByClass = new PoolCache<>(this::monitorLock);
+    /** The handler of each event type object: one map search per type and chunk, not per event. */
+    private final PoolCache<EventType, Handler> handlers = new PoolCache<>(this::handlerOf);
 
     EventCollector(RetentionCaps caps) {
         this.caps = caps;
@@ -101,116 +108,149 @@ final class EventCollector {
     }
 
     /**
-     * Every event type {@link #accept} reads. The loader asks JFR for these only: the parser skips
-     * the others (most of a recording: flags, modules, class loading) without decoding them.
+     * What the collector does with one event type. {@code eventThread} is the accumulator of the
+     * event's thread (null for none or a non-Java thread); the times are epoch nanoseconds.
      */
-    static final Set<String> EVENT_TYPES = eventTypes();
-
-    private static Set<String> eventTypes() {
-        Set<String> types = new HashSet<>(List.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadSleep",
-                "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.GCPhasePause",
-                "jdk.GarbageCollection", "jdk.ObjectAllocationSample", "jdk.CPULoad", "paragent.SchedStat",
-                "paragent.ExecutorCreated", "paragent.ExecutorWorker", "paragent.ExecutorSummary",
-                "paragent.ProcessSpawn", "paragent.ProcessExit", "jdk.ThreadPark", "jdk.ExecutionSample",
-                "jdk.ThreadCPULoad", "jdk.ThreadStart", "jdk.ThreadEnd", "jdk.JVMInformation", "jdk.CPUInformation",
-                "jdk.ActiveSetting", "paragent.RunInfo", "paragent.LockWait", "paragent.LockSummary",
-                "paragent.ThreadTimes", "paragent.FlameStack", "paragent.FlameInfo", "jdk.VirtualThreadPinned"));
-        types.addAll(GpuCollector.EVENT_TYPES);
-        types.addAll(IpcCollector.EVENT_TYPES);
-        return Set.copyOf(types);
+    @FunctionalInterface
+    interface Handler {
+        void handle(EventCollector collector, RecordedEvent event, ThreadData eventThread, long startNanos,
+                long endNanos);
     }
 
-    /** @param event one of {@link #EVENT_TYPES}; not kept after the call (the loader reuses the object) */
+    /**
+     * The one table of what the collector reads: event type to its handler. The loader asks JFR for
+     * exactly these types (the parser skips the others, most of a recording, by their size), so a
+     * type that has a handler is also one that is decoded.
+     */
+    static final Map<String, Handler> HANDLERS = handlers();
+
+    private static Map<String, Handler> handlers() {
+        Map<String, Handler> h = new HashMap<>();
+        h.put("jdk.JavaMonitorEnter", EventCollector::onMonitorEnter);
+        h.put("jdk.JavaMonitorWait", (c, e, t, start, end) -> {
+            if (t != null) {
+                t.monitorWaitNanos += end - start;
+                t.monitorWaits.add(start, end);
+            }
+        });
+        h.put("jdk.ThreadSleep", (c, e, t, start, end) -> {
+            if (t != null) {
+                t.sleepNanos += end - start;
+                t.sleeps.add(start, end);
+            }
+        });
+        for (String io : List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite")) {
+            h.put(io, (c, e, t, start, end) -> {
+                if (t != null) {
+                    t.ios.add(start, end);
+                }
+            });
+        }
+        h.put("jdk.GCPhasePause", (c, e, t, start, end) -> c.onGcPause(e, start, end));
+        h.put("jdk.GarbageCollection", (c, e, t, start, end) -> c.gcNames.put(e.getLong("gcId"), e.getString("name")));
+        h.put("jdk.ObjectAllocationSample", (c, e, t, start, end) -> c.onAllocationSample(e));
+        h.put("jdk.CPULoad", (c, e, t, start, end) -> {
+            if (c.caps.keepPair()) {
+                c.cpuLoads.add(new double[] {start, e.getFloat("jvmUser"), e.getFloat("jvmSystem"),
+                        e.getFloat("machineTotal")});
+            }
+        });
+        h.put("paragent.SchedStat", (c, e, t, start, end) -> c.onSchedStat(e, start));
+        h.put("paragent.ExecutorCreated", (c, e, t, start, end) -> c.onExecutorCreated(e));
+        h.put("paragent.ExecutorWorker", (c, e, t, start, end) -> {
+            if (t != null) {
+                c.executor(e.getLong("executorId")).workerIds.add(t.javaId);
+            }
+        });
+        h.put("paragent.ExecutorSummary", (c, e, t, start, end) -> c.onExecutorSummary(e));
+        h.put("paragent.ProcessSpawn", EventCollector::onProcessSpawn);
+        h.put("paragent.ProcessExit", (c, e, t, start, end) -> c.onProcessExit(e));
+        h.put("jdk.ThreadPark", EventCollector::onPark);
+        h.put("jdk.ExecutionSample", (c, e, t, start, end) -> c.onExecutionSample(e, start));
+        h.put("jdk.ThreadCPULoad", (c, e, t, start, end) -> {
+            if (t != null && c.caps.keepPair()) {
+                t.cpuLoads.add(new double[] {start, e.getFloat("user") + e.getFloat("system")});
+            }
+        });
+        h.put("jdk.ThreadStart", (c, e, t, start, end) -> c.onLifecycle(e, start, true));
+        h.put("jdk.ThreadEnd", (c, e, t, start, end) -> c.onLifecycle(e, start, false));
+        h.put("jdk.JVMInformation", (c, e, t, start, end) -> c.onJvmInformation(e));
+        h.put("jdk.CPUInformation", (c, e, t, start, end) -> c.hwThreads = e.getInt("hwThreads"));
+        h.put("jdk.ActiveSetting", (c, e, t, start, end) -> c.activeSettings
+                .computeIfAbsent(e.getLong("id"), id -> new HashMap<>())
+                .put(e.getString("name"), e.getString("value")));
+        h.put("paragent.RunInfo", (c, e, t, start, end) -> c.onRunInfo(e));
+        h.put("jdk.VirtualThreadPinned", (c, e, t, start, end) -> c.pinning.onPinned(e, end - start));
+        h.put("paragent.LockWait", EventCollector::onLockWait);
+        h.put("paragent.LockSummary", (c, e, t, start, end) -> c.onLockSummary(e));
+        h.put("paragent.ThreadTimes", (c, e, t, start, end) -> c.onThreadTimes(e, start));
+        h.put("paragent.FlameStack", (c, e, t, start, end) -> c.flames.onFlameStack(e));
+        h.put("paragent.FlameInfo", (c, e, t, start, end) -> c.flames.onFlameInfo(e));
+        for (String gpu : GpuCollector.EVENT_TYPES) {
+            h.put(gpu, (c, e, t, start, end) -> c.gpu.accept(gpu, e, t, start, end));
+        }
+        for (String ipc : IpcCollector.EVENT_TYPES) {
+            h.put(ipc, (c, e, t, start, end) -> c.ipc.accept(ipc, e, t, start, end));
+        }
+        h.put("paragent.FileLockWait", EventCollector::onFileLockWait);
+        return Map.copyOf(h);
+    }
+
+    /** Every event type {@link #accept} reads: those of {@link #HANDLERS}. */
+    static final Set<String> EVENT_TYPES = HANDLERS.keySet();
+
+    /** @param event one of {@link #EVENT_TYPES}; not kept after the call (the loader may reuse the object) */
     void accept(RecordedEvent event) {
+        accept(event, nanos(event.getStartTime()), nanos(event.getEndTime()), event.getThread());
+    }
+
+    /**
+     * {@link #accept(RecordedEvent)} with what every event needs already read from it (on another
+     * thread, by {@link EventPipeline}).
+     *
+     * @param thread the event's {@link RecordedEvent#getThread()}
+     */
+    void accept(RecordedEvent event, long startNanos, long endNanos, RecordedThread thread) {
+        Handler handler = handlers.get(event.getEventType());
+        if (handler == null) {
+            return; // a type the loader was not asked for
+        }
         events++;
-        long startNanos = nanos(event.getStartTime());
-        long endNanos = nanos(event.getEndTime());
         recordingStartNanos = Math.min(recordingStartNanos, startNanos);
         recordingEndNanos = Math.max(recordingEndNanos, endNanos);
-        String type = event.getEventType().getName();
-        typeNames.putIfAbsent(event.getEventType().getId(), type);
-        ThreadData eventThread = thread(event.getThread());
+        ThreadData eventThread = thread(thread);
         if (eventThread != null) {
             eventThread.seen(startNanos, endNanos);
         }
-        switch (type) {
-            case "jdk.JavaMonitorEnter" -> onMonitorEnter(event, eventThread, startNanos, endNanos);
-            case "jdk.JavaMonitorWait" -> {
-                if (eventThread != null) {
-                    eventThread.monitorWaitNanos += endNanos - startNanos;
-                    eventThread.monitorWaits.add(startNanos, endNanos);
-                }
-            }
-            case "jdk.ThreadSleep" -> {
-                if (eventThread != null) {
-                    eventThread.sleepNanos += endNanos - startNanos;
-                    eventThread.sleeps.add(startNanos, endNanos);
-                }
-            }
-            case "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite" -> {
-                if (eventThread != null) {
-                    eventThread.ios.add(startNanos, endNanos);
-                }
-            }
-            case "jdk.GCPhasePause" -> onGcPause(event, startNanos, endNanos);
-            case "jdk.GarbageCollection" -> gcNames.put(event.getLong("gcId"), event.getString("name"));
-            case "jdk.ObjectAllocationSample" -> onAllocationSample(event);
-            case "jdk.CPULoad" -> {
-                if (caps.keepPair()) {
-                    cpuLoads.add(new double[] {startNanos, event.getFloat("jvmUser"), event.getFloat("jvmSystem"),
-                            event.getFloat("machineTotal")});
-                }
-            }
-            case "paragent.SchedStat" -> onSchedStat(event, startNanos);
-            case "paragent.ExecutorCreated" -> onExecutorCreated(event);
-            case "paragent.ExecutorWorker" -> {
-                if (eventThread != null) {
-                    executor(event.getLong("executorId")).workerIds.add(eventThread.javaId);
-                }
-            }
-            case "paragent.ExecutorSummary" -> onExecutorSummary(event);
-            case "paragent.ProcessSpawn" -> onProcessSpawn(event, eventThread, startNanos, endNanos);
-            case "paragent.ProcessExit" -> onProcessExit(event);
-            case "jdk.ThreadPark" -> onPark(event, eventThread, startNanos, endNanos);
-            case "jdk.ExecutionSample" -> onExecutionSample(event, startNanos);
-            case "jdk.ThreadCPULoad" -> {
-                if (eventThread != null && caps.keepPair()) {
-                    double load = event.getFloat("user") + event.getFloat("system");
-                    eventThread.cpuLoads.add(new double[] {startNanos, load});
-                }
-            }
-            case "jdk.ThreadStart" -> onLifecycle(event, startNanos, true);
-            case "jdk.ThreadEnd" -> onLifecycle(event, startNanos, false);
-            case "jdk.JVMInformation" -> {
-                if (!runInfoPid) {
-                    pid = event.getLong("pid");
-                }
-                jvmVersion = event.getString("jvmVersion");
-                if (command == null) {
-                    command = event.getString("javaArguments");
-                }
-            }
-            case "jdk.CPUInformation" -> hwThreads = event.getInt("hwThreads");
-            case "jdk.ActiveSetting" -> activeSettings
-                    .computeIfAbsent(event.getLong("id"), id -> new HashMap<>())
-                    .put(event.getString("name"), event.getString("value"));
-            case "paragent.RunInfo" -> onRunInfo(event);
-            case "jdk.VirtualThreadPinned" -> pinning.onPinned(event, endNanos - startNanos);
-            case "paragent.LockWait" -> onLockWait(event, eventThread, startNanos, endNanos);
-            case "paragent.LockSummary" -> onLockSummary(event);
-            case "paragent.ThreadTimes" -> onThreadTimes(event, startNanos);
-            case "paragent.FlameStack" -> flames.onFlameStack(event);
-            case "paragent.FlameInfo" -> flames.onFlameInfo(event);
-            case "paragent.GpuCommand", "paragent.GpuSummary", "paragent.GpuWait" ->
-                    gpu.accept(type, event, eventThread, startNanos, endNanos);
-            case "paragent.FileLockWait" -> {
-                ipc.accept(type, event, eventThread, startNanos, endNanos);
-                if (eventThread != null) {
-                    flames.onLockWait(IpcCollector.fileLockKey(event.getString("path")), event.getStackTrace(),
-                            endNanos - startNanos);
-                }
-            }
-            default -> ipc.accept(type, event, eventThread, startNanos, endNanos);
+        handler.handle(this, event, eventThread, startNanos, endNanos);
+    }
+
+    /** Takes the names of a chunk's event types (its metadata), for jdk.ActiveSetting. */
+    void onMetadata(List<EventType> types) {
+        types.forEach(type -> typeNames.put(type.getId(), type.getName()));
+    }
+
+    /** @return the handler of an event type object (one per type and chunk), recording its name */
+    private Handler handlerOf(EventType type) {
+        typeNames.putIfAbsent(type.getId(), type.getName());
+        return HANDLERS.get(type.getName());
+    }
+
+    private void onJvmInformation(RecordedEvent event) {
+        if (!runInfoPid) {
+            pid = event.getLong("pid");
+        }
+        jvmVersion = event.getString("jvmVersion");
+        if (command == null) {
+            command = event.getString("javaArguments");
+        }
+    }
+
+    private void onFileLockWait(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {
+        ipc.accept("paragent.FileLockWait", event, waiter, startNanos, endNanos);
+        if (waiter != null) {
+            flames.onLockWait(IpcCollector.fileLockKey(event.getString("path")), event.getStackTrace(),
+                    endNanos - startNanos);
         }
     }
 
@@ -220,13 +260,16 @@ final class EventCollector {
         }
         waiter.monitorEnterNanos += endNanos - startNanos;
         waiter.monitorEnters.add(startNanos, endNanos);
-        RecordedClass monitorClass = event.getClass("monitorClass");
-        String lockClass = monitorClass == null ? "(unknown monitor)" : monitorClass.getName();
-        LockData lock = monitorLocks.computeIfAbsent(new LockKey(LockKind.MONITOR, lockClass, ""), this::lock);
+        LockData lock = monitorLocksByClass.get(event.getClass("monitorClass"));
         long holderId = holderId(lock, event.getThread("previousOwner"));
         RecordedStackTrace stack = event.getStackTrace();
         lock.addWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack));
         flames.onLockWait(lock.key, stack, endNanos - startNanos);
+    }
+
+    private LockData monitorLock(RecordedClass monitorClass) {
+        String lockClass = monitorClass == null ? "(unknown monitor)" : monitorClass.getName();
+        return monitorLocks.computeIfAbsent(new LockKey(LockKind.MONITOR, lockClass, ""), this::lock);
     }
 
     private void onPark(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -41,8 +42,11 @@ final class FlameCollector {
     private final Counts executionSamples = new Counts(MAX_STACKS);
     private final Map<LockKey, Counts> lockWaits = new LinkedHashMap<>();
     private final Map<String, String> internedFrames = new HashMap<>();
-    /** Each stack's frames, decoded once per stack; the events of one stack share the list. */
-    private final PoolCache<RecordedStackTrace, List<String>> stackFrames = new PoolCache<>(this::frames);
+    /** Each stack's frames, decoded (and hashed) once per stack; the events of one stack share the list. */
+    private final PoolCache<RecordedStackTrace, Stack> stackFrames = new PoolCache<>(s -> new Stack(frames(s)));
+    /** The counts of each lock key object: one hash of the key per object, not per wait. */
+    private final PoolCache<LockKey, Counts> lockWaitsByKey = new PoolCache<>(
+            lock -> lockWaits.computeIfAbsent(lock, k -> new Counts(MAX_STACKS_PER_LOCK)));
 
     private String engine;
     private String modes = "";
@@ -62,8 +66,8 @@ final class FlameCollector {
                 frames.add(intern(frame));
             }
         }
-        byMode.computeIfAbsent(mode, m -> new Counts(MAX_STACKS))
-                .add(threadName(event.getString("thread")), frames, event.getLong("samples"), event.getLong("weight"));
+        byMode.computeIfAbsent(mode, m -> new Counts(MAX_STACKS)).add(threadName(event.getString("thread")),
+                new Stack(frames), event.getLong("samples"), event.getLong("weight"));
     }
 
     void onFlameInfo(RecordedEvent event) {
@@ -82,8 +86,7 @@ final class FlameCollector {
 
     void onLockWait(LockKey lock, RecordedStackTrace stack, long waitNanos) {
         if (stack != null) {
-            lockWaits.computeIfAbsent(lock, k -> new Counts(MAX_STACKS_PER_LOCK))
-                    .add(null, stackFrames.get(stack), 1, Math.max(0, waitNanos));
+            lockWaitsByKey.get(lock).add(null, stackFrames.get(stack), 1, Math.max(0, waitNanos));
         }
     }
 
@@ -154,12 +157,12 @@ final class FlameCollector {
             this.cap = cap;
         }
 
-        void add(String thread, List<String> frames, long samples, long weight) {
-            Key key = new Key(thread, frames);
+        void add(String thread, Stack stack, long samples, long weight) {
+            Key key = new Key(thread, stack);
             long[] counts = stacks.get(key);
             if (counts == null && stacks.size() >= cap) {
                 dropped++;
-                key = new Key(thread, List.of(OTHER_STACKS));
+                key = new Key(thread, new Stack(List.of(OTHER_STACKS)));
                 counts = stacks.get(key);
             }
             if (counts == null) {
@@ -172,11 +175,44 @@ final class FlameCollector {
 
         List<FlameStack> stacks() {
             List<FlameStack> result = new ArrayList<>(stacks.size());
-            stacks.forEach((key, counts) -> result.add(new FlameStack(key.thread, key.frames, counts[0], counts[1])));
+            stacks.forEach((key, counts) -> result.add(new FlameStack(key.thread, key.stack.frames, counts[0],
+                    counts[1])));
             return result;
         }
     }
 
-    private record Key(String thread, List<String> frames) {
+    /** A stack's frames with their hash, computed once: a stack is looked up once per event. */
+    private static final class Stack {
+        final List<String> frames;
+        final int hash;
+
+        Stack(List<String> frames) {
+            this.frames = frames;
+            this.hash = frames.hashCode();
+        }
+    }
+
+    /** A thread (null for a lock's stacks) and a stack; equal when both are. */
+    private static final class Key {
+        final String thread;
+        final Stack stack;
+        private final int hash;
+
+        Key(String thread, Stack stack) {
+            this.thread = thread;
+            this.stack = stack;
+            this.hash = 31 * Objects.hashCode(thread) + stack.hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && Objects.equals(thread, k.thread)
+                    && (stack == k.stack || stack.frames.equals(k.stack.frames));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -3,6 +3,7 @@ package paragent.analyzer.load;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.HdrHistogram.Histogram;
 import paragent.analyzer.model.LockKey;
 
@@ -16,6 +17,16 @@ final class LockData {
 
     /** A holder and the application frame its waiters waited at. */
     record HolderSite(long holderId, String site) {
+        // Written out: looked up once per wait, and a record's generated equals is slower on JDK 17.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HolderSite h && holderId == h.holderId && Objects.equals(site, h.site);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Long.hashCode(holderId) + Objects.hashCode(site);
+        }
     }
 
     /** The site of waits whose application frame is unknown. */

@@ -17,8 +17,9 @@ import paragent.analyzer.model.RecordingModel;
  * family that touches {@code jdk.jfr.consumer}. Stateless; safe for concurrent use on different
  * files.
  *
- * <p>Only the event types the analysis uses are decoded (see {@link EventCollector#EVENT_TYPES});
- * JFR skips the rest by their size.
+ * <p>Only the event types the analysis uses are decoded (see {@link EventCollector#HANDLERS});
+ * JFR skips the rest by their size. With more than one processor, JFR's parser runs on a thread of
+ * its own beside the collector ({@link EventPipeline}); the model is the same as from one thread.
  *
  * <p>Bad input fails with a {@link RecordingException} whose message is one line for the user. A
  * recording damaged part way through (a JVM killed while writing, a copy cut short) still yields a
@@ -47,21 +48,25 @@ public final class RecordingLoader {
 
     /** {@link #load(Path)} within the given caps (smaller ones, for tests). */
     static RecordingModel load(Path recording, RetentionCaps caps) throws RecordingException {
+        return load(recording, caps, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /**
+     * @param pipelined true to run JFR's parser and the collector on two threads ({@link EventPipeline});
+     *     false for one: the same model either way
+     */
+    static RecordingModel load(Path recording, RetentionCaps caps, boolean pipelined) throws RecordingException {
         String name = recording.getFileName() == null ? recording.toString() : recording.getFileName().toString();
         checkFile(recording, name);
         ChunkScan chunks = scan(recording, name);
         EventCollector collector = new EventCollector(caps);
         List<String> warnings = new ArrayList<>();
-        try (EventStream stream = EventStream.openFile(recording)) {
-            // The collector keeps nothing of an event object, and takes events in any order.
-            stream.setReuse(true);
-            stream.setOrdered(false);
-            stream.onMetadata(metadata -> metadata.getEventTypes()
-                    .forEach(type -> collector.typeNames.put(type.getId(), type.getName())));
-            for (String type : EventCollector.EVENT_TYPES) {
-                stream.onEvent(type, collector::accept);
+        try {
+            if (pipelined) {
+                EventPipeline.stream(recording, collector);
+            } else {
+                streamOnThisThread(recording, collector);
             }
-            stream.start();
         } catch (IOException | RuntimeException e) {
             if (collector.events == 0) {
                 throw corrupt(name, e);
@@ -81,6 +86,16 @@ public final class RecordingLoader {
                     + " re-record, and let the program run");
         }
         return new ModelBuilder(collector, warnings).build(name);
+    }
+
+    private static void streamOnThisThread(Path recording, EventCollector collector) throws IOException {
+        try (EventStream stream = EventPipeline.open(recording, true)) {
+            stream.onMetadata(metadata -> collector.onMetadata(metadata.getEventTypes()));
+            for (String type : EventCollector.EVENT_TYPES) {
+                stream.onEvent(type, collector::accept);
+            }
+            stream.start();
+        }
     }
 
     /** @return the file's chunks; throws when not one of them is complete */
