@@ -25,7 +25,7 @@ class AgentOptionsIT {
         assertThat(result.stderrMessages()).hasSize(2);
         assertThat(result.stderrLines().get(0))
                 .isEqualTo("paragent: unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, "
-                        + "threshold, interval, children, flame); the program runs with the other options");
+                        + "threshold, interval, children, flame, cache); the program runs with the other options");
         assertThat(ExitReportIT.reports(out)).singleElement()
                 .satisfies(p -> assertThat(p.toString()).endsWith(".json"));
     }
