@@ -62,7 +62,9 @@ public final class Instrumentations {
     public static WeavingTransformer prepare(Path cacheDir, boolean named) {
         loadTargets();
         WeaveCache cache = cacheDir == null ? null : openCache(cacheDir, named);
-        WeavingTransformer transformer = new WeavingTransformer(TARGETS, cache, ByteBuddyWeaver::transformer);
+        // A lambda, not a method reference: linking ByteBuddyWeaver::transformer would load and
+        // verify ByteBuddyWeaver, and with it ByteBuddy's classes, at once.
+        WeavingTransformer transformer = new WeavingTransformer(TARGETS, cache, () -> ByteBuddyWeaver.transformer());
         if (cache == null) {
             transformer.prepareByteBuddy();
         }

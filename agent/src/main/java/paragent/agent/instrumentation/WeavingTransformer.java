@@ -28,8 +28,10 @@ public final class WeavingTransformer implements ClassFileTransformer {
     /** Set while this thread runs ByteBuddy, which may load classes. */
     private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
 
-    /** The targets' internal names ({@code java/lang/Thread}). */
+    /** The targets' internal names ({@code java/lang/Thread}), as the JVM passes them. */
     private final Set<String> targets;
+    /** The targets' binary names ({@code java.lang.Thread}), as {@link Class#getName} gives them. */
+    private final Set<String> targetClassNames;
     /** Null without a cache ({@code cache=off}, or none could be opened). */
     private final WeaveCache cache;
     private final Supplier<ClassFileTransformer> byteBuddyFactory;
@@ -47,6 +49,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
             internal.add(target.replace('.', '/'));
         }
         this.targets = Set.copyOf(internal);
+        this.targetClassNames = Set.copyOf(targets);
         this.cache = cache;
         this.byteBuddyFactory = byteBuddyFactory;
     }
@@ -110,7 +113,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     /** Whether this class's name is a target. */
     boolean isTarget(Class<?> type) {
-        return targets.contains(type.getName().replace('.', '/'));
+        return targetClassNames.contains(type.getName());
     }
 
     /** Whether a class of this name has been woven (from the cache or by ByteBuddy). */
