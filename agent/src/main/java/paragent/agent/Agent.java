@@ -70,6 +70,9 @@ public final class Agent {
         // agent's transformer does not weave four of them a second time. Starts no recording. It
         // runs on a thread of its own while this one prepares the transformer (a fingerprint of
         // the weaving for the cache, or ByteBuddy's transformer where there is no cache).
+        // The targets are loaded before another thread runs, so that the JVM orders their methods
+        // the same way in every run and hands the transformer the same bytes (weave cache hits).
+        Instrumentations.loadTargets();
         FutureTask<FlightRecorder> jfrInit = new FutureTask<>(FlightRecorder::getFlightRecorder);
         Thread initThread = new Thread(jfrInit, "paragent-jfr-init");
         initThread.setDaemon(true);

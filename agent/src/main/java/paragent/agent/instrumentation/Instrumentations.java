@@ -53,14 +53,13 @@ public final class Instrumentations {
 
     /**
      * Builds the transformer of all instrumentations without registering it, so that its work can
-     * overlap other start-up work; {@link #install} registers it. Without a usable cache,
+     * overlap other start-up work; {@link #install} registers it. {@link #loadTargets} comes first. Without a usable cache,
      * ByteBuddy's transformer is built now; with one, only at the first miss.
      *
      * @param cacheDir the weave cache's directory, or null for none ({@code cache=off})
      * @param named    whether the user named {@code cacheDir} (a failure to use it is then one line)
      */
     public static WeavingTransformer prepare(Path cacheDir, boolean named) {
-        loadTargets();
         WeaveCache cache = cacheDir == null ? null : openCache(cacheDir, named);
         // A lambda, not a method reference: linking ByteBuddyWeaver::transformer would load and
         // verify ByteBuddyWeaver, and with it ByteBuddy's classes, at once.
@@ -146,7 +145,7 @@ public final class Instrumentations {
      * inside the transformer, which skips classes loaded during its own work: that target would
      * stay unwoven for the whole run.
      */
-    private static void loadTargets() {
+    public static void loadTargets() {
         for (String target : List.of(ThreadPoolExecutorInstrumentation.TARGET, WorkerInstrumentation.TARGET,
                 ScheduledThreadPoolExecutorInstrumentation.TARGET, ForkJoinPoolInstrumentation.TARGET,
                 ForkJoinTaskInstrumentation.TARGET, NioSocketImplInstrumentation.TARGET,
