@@ -60,6 +60,9 @@ public final class Agent {
         long pid = ProcessHandle.current().pid();
         Path outDir = writableOutputDirectory(options.outDir(), pid);
         RunLineage lineage = RunLineage.of(options, outDir, premainNanos);
+        // The targets are loaded before the agent starts a thread, so that the JVM orders their
+        // methods the same way in every run and hands the transformer the same bytes (weave cache hits).
+        Instrumentations.loadTargets();
         // async-profiler loads on a thread of its own while the agent starts (measured: ~80 ms).
         FlameRecorder flame = FlameRecorder.start(options, inst);
         // Instrument first, record second: the advice does nothing until the recording installs
@@ -70,9 +73,6 @@ public final class Agent {
         // agent's transformer does not weave four of them a second time. Starts no recording. It
         // runs on a thread of its own while this one prepares the transformer (a fingerprint of
         // the weaving for the cache, or ByteBuddy's transformer where there is no cache).
-        // The targets are loaded before another thread runs, so that the JVM orders their methods
-        // the same way in every run and hands the transformer the same bytes (weave cache hits).
-        Instrumentations.loadTargets();
         FutureTask<FlightRecorder> jfrInit = new FutureTask<>(FlightRecorder::getFlightRecorder);
         Thread initThread = new Thread(jfrInit, "paragent-jfr-init");
         initThread.setDaemon(true);

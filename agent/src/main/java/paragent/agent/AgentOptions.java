@@ -390,9 +390,10 @@ public final class AgentOptions {
 
     /**
      * The options a child JVM started by this one gets: the same {@code threshold}, {@code interval},
-     * {@code flame}, {@code children} and, where given, {@code cache}, the recording only ({@code jfr,quiet}: no report, nothing printed) in the
-     * same absolute {@code outDir}, recording until the child exits ({@code duration} is not passed
-     * on), and this run's id with this JVM's pid as the child's parent.
+     * {@code flame}, {@code children} and, where given, {@code cache}, the recording only
+     * ({@code jfr,quiet}: no report, nothing printed) in the same absolute {@code outDir}, recording
+     * until the child exits ({@code duration} is not passed on), and this run's id with this JVM's
+     * pid as the child's parent.
      *
      * @throws IllegalArgumentException when {@code outDir} or the cache directory contains a comma,
      *                                  which the option syntax cannot carry

@@ -38,6 +38,8 @@ class WeavingTransformerTest {
 
     @BeforeAll
     static void buildByteBuddyOnce() {
+        // As PreMain does: without it ByteBuddy uses sun.misc.Unsafe, which JDK 25 warns about.
+        System.setProperty("net.bytebuddy.safe", "true");
         byteBuddy = ByteBuddyWeaver.transformer();
     }
 
