@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Agent start-up on a hello world (docs/PERFORMANCE.md, issue 9):
-#   bench/startup.sh ROUNDS JAVA_HOME label=JAR|none ...
-# e.g. bench/startup.sh 5 /usr/lib/jvm/java-17-openjdk-amd64 none=none agent=agent/target/paragent.jar
-# Interleaved: each round runs every variant once (agent options out=<tmp>,jfr,quiet). Prints per
+#   bench/startup.sh ROUNDS JAVA_HOME label=JAR[@OPTIONS]|none ...
+# e.g. bench/startup.sh 5 /usr/lib/jvm/java-17-openjdk-amd64 none=none agent=agent/target/paragent.jar \
+#        nocache=agent/target/paragent.jar@cache=off
+# Interleaved: one untimed round first (warms the page cache and the agent's weave cache), then
+# each round runs every variant once (agent options out=<tmp>,jfr,quiet[,OPTIONS]). Prints per
 # variant the medians of the uptime at main, main's thread CPU, the process CPU at main, and the
 # whole run's wall and user+sys time.
 set -euo pipefail
@@ -10,12 +12,12 @@ rounds=$1; jh=$2; shift 2
 out=$(mktemp -d)
 classes=$out/classes
 "$jh/bin/javac" -d "$classes" "$(dirname "$0")/startup/Hello.java"
-for r in $(seq $rounds); do
+for r in $(seq 0 $rounds); do
   for v in "$@"; do
-    label=${v%%=*}; jar=${v#*=}
-    if [ "$jar" = none ]; then ag=(); else ag=(-javaagent:$jar=out=$out/o-$label,jfr,quiet); fi
+    label=${v%%=*}; spec=${v#*=}; jar=${spec%%@*}; opts=${spec#"$jar"}; opts=${opts/#@/,}
+    if [ "$jar" = none ]; then ag=(); else ag=(-javaagent:$jar=out=$out/o-$label,jfr,quiet$opts); fi
     /usr/bin/time -f "%e %U %S" -o $out/t $jh/bin/java "${ag[@]}" -cp $classes Hello > $out/m 2>$out/err || cat $out/err
-    echo "$label $(cat $out/m) $(cat $out/t)" >> $out/all
+    if [ "$r" -gt 0 ]; then echo "$label $(cat $out/m) $(cat $out/t)" >> $out/all; fi
   done
 done
 python3 - $out/all <<'PY'

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import jdk.jfr.FlightRecorder;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import paragent.agent.flame.FlameRecorder;
 import paragent.agent.instrumentation.Instrumentations;
+import paragent.agent.instrumentation.WeavingTransformer;
 import paragent.agent.internal.Log;
 import paragent.agent.recording.RecordingController;
 import paragent.agent.recording.RunLineage;
@@ -44,7 +43,7 @@ public final class Agent {
     private static volatile Running running;
 
     /** A started agent: its recording, its transformer and the instrumentation it is registered with. */
-    private record Running(RecordingController recording, ResettableClassFileTransformer transformer,
+    private record Running(RecordingController recording, WeavingTransformer transformer,
                            Instrumentation inst, Path outDir) {
     }
 
@@ -61,6 +60,9 @@ public final class Agent {
         long pid = ProcessHandle.current().pid();
         Path outDir = writableOutputDirectory(options.outDir(), pid);
         RunLineage lineage = RunLineage.of(options, outDir, premainNanos);
+        // The targets are loaded before the agent starts a thread, so that the JVM orders their
+        // methods the same way in every run and hands the transformer the same bytes (weave cache hits).
+        Instrumentations.loadTargets();
         // async-profiler loads on a thread of its own while the agent starts (measured: ~80 ms).
         FlameRecorder flame = FlameRecorder.start(options, inst);
         // Instrument first, record second: the advice does nothing until the recording installs
@@ -69,18 +71,19 @@ public final class Agent {
         // JFR's initialization retransforms the JDK classes it instruments itself (JDK 17:
         // FileInputStream, FileChannelImpl, ...); done before the agent's transformer exists, the
         // agent's transformer does not weave four of them a second time. Starts no recording. It
-        // runs on a thread of its own while this one builds the transformer.
+        // runs on a thread of its own while this one prepares the transformer (a fingerprint of
+        // the weaving for the cache, or ByteBuddy's transformer where there is no cache).
         FutureTask<FlightRecorder> jfrInit = new FutureTask<>(FlightRecorder::getFlightRecorder);
         Thread initThread = new Thread(jfrInit, "paragent-jfr-init");
         initThread.setDaemon(true);
         initThread.start();
-        AgentBuilder instrumentation = Instrumentations.prepare();
+        WeavingTransformer transformer = Instrumentations.prepare(weaveCacheDir(options), options.cacheDir() != null);
         try {
             jfrInit.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
-        ResettableClassFileTransformer transformer = Instrumentations.install(instrumentation, inst);
+        Instrumentations.install(transformer, inst);
         RecordingController recording = RecordingController.start(options, outDir, "paragent-" + pid, version(),
                 lineage, flame);
         running = new Running(recording, transformer, inst, outDir);
@@ -102,6 +105,14 @@ public final class Agent {
         }
         Instrumentations.remove(started.transformer(), started.inst());
         System.setProperty(STATE_PROPERTY, STOPPED + " " + started.outDir());
+    }
+
+    /** The weave cache's directory: {@code cache=DIR}, else the default; null for {@code cache=off}. */
+    private static Path weaveCacheDir(AgentOptions options) {
+        if (!options.cache()) {
+            return null;
+        }
+        return options.cacheDir() != null ? options.cacheDir() : Instrumentations.defaultCacheDir();
     }
 
     /**

@@ -55,6 +55,16 @@ public final class AgentOptions {
      */
     public static final String FLAME = "flame";
     /**
+     * The directory of the weave cache, which keeps ByteBuddy's woven class bytes so that later
+     * JVMs start without loading ByteBuddy, or {@code off} to weave every time. Default:
+     * {@code $XDG_CACHE_HOME/paragent/weave}, else {@code ~/.cache/paragent/weave}. A directory that
+     * cannot be used is one line and the agent weaves without it (silently for the default). Child
+     * JVMs under {@link #CHILDREN} inherit it.
+     */
+    public static final String CACHE = "cache";
+    /** The value of {@link #CACHE} that turns the cache off. */
+    public static final String OFF = "off";
+    /**
      * Internal, set by paragent for child JVMs under {@link #CHILDREN}: the id of the run the JVM
      * belongs to (letters, digits, {@code -}, {@code _}, {@code .}).
      */
@@ -71,7 +81,7 @@ public final class AgentOptions {
     static final Set<FlameMode> DEFAULT_FLAME = Set.of();
     /** The keys users write, as listed in the message for an unknown key; the internal ones are not. */
     private static final List<String> KEYS = List.of(OUT, HTML, JSON, JFR, QUIET, DURATION, THRESHOLD, INTERVAL,
-            CHILDREN, FLAME);
+            CHILDREN, FLAME, CACHE);
 
     private final String raw;
     private final Path outDir;
@@ -84,13 +94,15 @@ public final class AgentOptions {
     private final Duration interval;
     private final boolean children;
     private final Set<FlameMode> flame;
+    private final boolean cache;
+    private final Path cacheDir;
     private final String runId;
     private final long parentPid;
     private final List<String> errors;
 
     private AgentOptions(String raw, Path outDir, boolean html, boolean json, boolean jfr, boolean quiet,
             Duration duration, Duration threshold, Duration interval, boolean children, Set<FlameMode> flame,
-            String runId, long parentPid, List<String> errors) {
+            boolean cache, Path cacheDir, String runId, long parentPid, List<String> errors) {
         this.raw = raw;
         this.outDir = outDir;
         boolean none = !html && !json && !jfr;
@@ -103,6 +115,8 @@ public final class AgentOptions {
         this.interval = interval;
         this.children = children;
         this.flame = flame.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flame));
+        this.cache = cache;
+        this.cacheDir = cacheDir;
         this.runId = runId;
         this.parentPid = parentPid;
         this.errors = Collections.unmodifiableList(errors);
@@ -121,6 +135,8 @@ public final class AgentOptions {
         Duration interval = DEFAULT_INTERVAL;
         boolean children = false;
         Set<FlameMode> flame = DEFAULT_FLAME;
+        boolean cache = true;
+        Path cacheDir = null;
         String runId = null;
         long parentPid = -1;
         List<String> errors = new ArrayList<>();
@@ -164,6 +180,10 @@ public final class AgentOptions {
                     case FLAME:
                         flame = FlameMode.parseAll(require(key, value));
                         break;
+                    case CACHE:
+                        cacheDir = OFF.equals(require(key, value)) ? null : Path.of(value);
+                        cache = cacheDir != null;
+                        break;
                     case RUN_ID:
                         runId = runId(require(key, value));
                         break;
@@ -179,7 +199,7 @@ public final class AgentOptions {
             }
         }
         return new AgentOptions(raw, outDir, html, json, jfr, quiet, duration, threshold, interval, children, flame,
-                runId, parentPid, errors);
+                cache, cacheDir, runId, parentPid, errors);
     }
 
     /**
@@ -288,6 +308,8 @@ public final class AgentOptions {
                 return "4242";
             case FLAME:
                 return "cpu+wall+lock";
+            case CACHE:
+                return "/tmp/weave";
             default:
                 return "10ms";
         }
@@ -341,6 +363,16 @@ public final class AgentOptions {
         return flame;
     }
 
+    /** Whether the weave cache is on ({@link #CACHE} is not {@code off}). */
+    public boolean cache() {
+        return cache;
+    }
+
+    /** The weave cache's directory named by {@link #CACHE}, or null for the default (or off). */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
     /** The run id inherited from the parent JVM ({@link #RUN_ID}), or null when this JVM starts a run. */
     public String runId() {
         return runId;
@@ -358,21 +390,34 @@ public final class AgentOptions {
 
     /**
      * The options a child JVM started by this one gets: the same {@code threshold}, {@code interval},
-     * {@code flame} and {@code children}, the recording only ({@code jfr,quiet}: no report, nothing printed) in the
-     * same absolute {@code outDir}, recording until the child exits ({@code duration} is not passed
-     * on), and this run's id with this JVM's pid as the child's parent.
+     * {@code flame}, {@code children} and, where given, {@code cache}, the recording only
+     * ({@code jfr,quiet}: no report, nothing printed) in the same absolute {@code outDir}, recording
+     * until the child exits ({@code duration} is not passed on), and this run's id with this JVM's
+     * pid as the child's parent.
      *
-     * @throws IllegalArgumentException when {@code outDir} contains a comma, which the option syntax
-     *                                  cannot carry
+     * @throws IllegalArgumentException when {@code outDir} or the cache directory contains a comma,
+     *                                  which the option syntax cannot carry
      */
     public String childOptions(Path outDir, String runId, long pid) {
-        String out = outDir.toAbsolutePath().toString();
-        if (out.indexOf(',') >= 0) {
-            throw new IllegalArgumentException("the output directory " + out + " contains a comma");
+        List<String> options = new ArrayList<>(List.of(OUT + "=" + withoutComma("output", outDir), JFR, QUIET,
+                CHILDREN, THRESHOLD + "=" + threshold.toNanos() + "ns", INTERVAL + "=" + interval.toNanos() + "ns",
+                FLAME + "=" + FlameMode.format(flame)));
+        if (!cache) {
+            options.add(CACHE + "=" + OFF);
+        } else if (cacheDir != null) {
+            options.add(CACHE + "=" + withoutComma("cache", cacheDir));
         }
-        return String.join(",", OUT + "=" + out, JFR, QUIET, CHILDREN,
-                THRESHOLD + "=" + threshold.toNanos() + "ns", INTERVAL + "=" + interval.toNanos() + "ns",
-                FLAME + "=" + FlameMode.format(flame), RUN_ID + "=" + runId, PARENT_PID + "=" + pid);
+        options.add(RUN_ID + "=" + runId);
+        options.add(PARENT_PID + "=" + pid);
+        return String.join(",", options);
+    }
+
+    private static String withoutComma(String what, Path dir) {
+        String absolute = dir.toAbsolutePath().toString();
+        if (absolute.indexOf(',') >= 0) {
+            throw new IllegalArgumentException("the " + what + " directory " + absolute + " contains a comma");
+        }
+        return absolute;
     }
 
     /** One message per bad option; empty when all were valid. */

@@ -75,6 +75,27 @@ class AgentOptionsTest {
     }
 
     @Test
+    void theWeaveCacheIsOnInTheDefaultDirectoryUnlessNamedOrOffAndChildrenInheritIt() {
+        AgentOptions defaults = AgentOptions.parse("children");
+        assertThat(defaults.cache()).isTrue();
+        assertThat(defaults.cacheDir()).isNull();
+        assertThat(defaults.childOptions(Path.of("/tmp"), "1-2", 1)).doesNotContain("cache");
+
+        AgentOptions named = AgentOptions.parse("cache=/tmp/weave");
+        assertThat(named.cache()).isTrue();
+        assertThat(named.cacheDir()).isEqualTo(Path.of("/tmp/weave"));
+        assertThat(AgentOptions.parse(named.childOptions(Path.of("/tmp"), "1-2", 1)).cacheDir())
+                .isEqualTo(Path.of("/tmp/weave"));
+
+        AgentOptions off = AgentOptions.parse("cache=off");
+        assertThat(off.errors()).isEmpty();
+        assertThat(off.cache()).isFalse();
+        assertThat(AgentOptions.parse(off.childOptions(Path.of("/tmp"), "1-2", 1)).cache()).isFalse();
+
+        assertThat(AgentOptions.parse("cache").errors()).containsExactly("option 'cache' needs a value, e.g. cache=/tmp/weave");
+    }
+
+    @Test
     void namingOneOutputWritesOnlyThatOne() {
         AgentOptions options = AgentOptions.parse("out=/tmp/r,json");
         assertThat(options.outDir()).isEqualTo(Path.of("/tmp/r"));
@@ -96,7 +117,7 @@ class AgentOptionsTest {
     void unknownAndMalformedOptionsAreReportedAndTheRestStillApply() {
         AgentOptions options = AgentOptions.parse("out=x, colour=blue ,duration=soon,html=maybe,interval=0ms,quiet");
         assertThat(options.errors()).containsExactly(
-                "unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, threshold, interval, children, flame)",
+                "unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, threshold, interval, children, flame, cache)",
                 "option 'duration' needs a duration like 500us, 10ms, 30s or 2m, not 'soon'",
                 "option 'html' is a flag: write 'html' or 'html=false', not 'html=maybe'",
                 "option 'interval' must be greater than zero");

@@ -1,19 +1,10 @@
 package paragent.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.utility.JavaModule;
 import paragent.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
 import paragent.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
 import paragent.agent.instrumentation.executors.ScheduledThreadPoolExecutorInstrumentation;
@@ -35,104 +26,115 @@ import paragent.agent.instrumentation.threads.ThreadExitInstrumentation;
 import paragent.agent.internal.Log;
 
 /**
- * Installs every instrumentation with one ByteBuddy {@link AgentBuilder}. Each instrumentation
- * names exactly the types it changes; everything else, paragent's own classes included, is
- * ignored, so class loading pays one name match per class. Already-loaded JDK classes are
- * retransformed; advice is inlined and adds no fields or methods. One library class is woven
- * too, by name in any class loader: the application's {@code org.jocl.CL}.
+ * Installs and removes every instrumentation. Each names exactly the type it changes (the
+ * {@code TARGET} constants, inlined here by the compiler: naming them loads no instrumentation
+ * class); everything else, paragent's own classes included, is ignored. Already-loaded targets are
+ * retransformed, the others woven when loaded. The woven bytes come from a {@link WeaveCache} of
+ * ByteBuddy's earlier output where it has them, so that a start whose targets are all cached loads
+ * no ByteBuddy class ({@link WeavingTransformer}). One library class is woven too, by name in any
+ * class loader: the application's {@code org.jocl.CL}. Called on the thread of premain or
+ * agentmain only.
  */
 public final class Instrumentations {
+
+    /** The binary names of all classes woven. */
+    static final List<String> TARGETS = List.of(AqsInstrumentation.TARGET, ThreadExitInstrumentation.TARGET,
+            ProcessStartInstrumentation.TARGET, ThreadPoolExecutorInstrumentation.TARGET,
+            WorkerInstrumentation.TARGET, ScheduledThreadPoolExecutorInstrumentation.TARGET,
+            ForkJoinPoolInstrumentation.TARGET, ForkJoinTaskInstrumentation.TARGET,
+            FileInputStreamInstrumentation.TARGET, FileOutputStreamInstrumentation.TARGET,
+            NioSocketImplInstrumentation.TARGET, SocketChannelImplInstrumentation.TARGET,
+            ServerSocketChannelImplInstrumentation.TARGET, ObjectOutputStreamInstrumentation.TARGET,
+            ObjectInputStreamInstrumentation.TARGET, FileChannelImplInstrumentation.TARGET,
+            FileLockImplInstrumentation.TARGET, JoclInstrumentation.TARGET);
 
     private Instrumentations() {
     }
 
     /**
-     * Builds the transformer of all instrumentations without registering it, so that its
-     * class loading can overlap other start-up work; {@link #install} registers it.
-     */
-    public static AgentBuilder prepare() {
-        loadTargets();
-        // Advice is inlined into methods the types declare and adds no members: validating the
-        // rewritten types and computing their inherited method graphs is work without a use
-        // (-200 ms of start-up). Describing them from class files instead of by reflection
-        // (DescriptionStrategy POOL_FIRST) was measured slower.
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy()
-                        .with(TypeValidation.DISABLED)
-                        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-                .with(new ErrorListener())
-                .ignore(not(namedOneOf(AqsInstrumentation.TARGET, ThreadExitInstrumentation.TARGET,
-                        ProcessStartInstrumentation.TARGET, ThreadPoolExecutorInstrumentation.TARGET,
-                        WorkerInstrumentation.TARGET, ScheduledThreadPoolExecutorInstrumentation.TARGET,
-                        ForkJoinPoolInstrumentation.TARGET, ForkJoinTaskInstrumentation.TARGET,
-                        FileInputStreamInstrumentation.TARGET, FileOutputStreamInstrumentation.TARGET,
-                        NioSocketImplInstrumentation.TARGET, SocketChannelImplInstrumentation.TARGET,
-                        ServerSocketChannelImplInstrumentation.TARGET, ObjectOutputStreamInstrumentation.TARGET,
-                        ObjectInputStreamInstrumentation.TARGET, FileChannelImplInstrumentation.TARGET,
-                        FileLockImplInstrumentation.TARGET, JoclInstrumentation.TARGET)))
-                .type(named(AqsInstrumentation.TARGET))
-                .transform(AqsInstrumentation.transformer())
-                .type(named(ThreadExitInstrumentation.TARGET))
-                .transform(ThreadExitInstrumentation.transformer())
-                .type(named(ProcessStartInstrumentation.TARGET))
-                .transform(ProcessStartInstrumentation.transformer())
-                .type(named(ThreadPoolExecutorInstrumentation.TARGET))
-                .transform(ThreadPoolExecutorInstrumentation.transformer())
-                .type(named(WorkerInstrumentation.TARGET))
-                .transform(WorkerInstrumentation.transformer())
-                .type(named(ScheduledThreadPoolExecutorInstrumentation.TARGET))
-                .transform(ScheduledThreadPoolExecutorInstrumentation.transformer())
-                .type(named(ForkJoinPoolInstrumentation.TARGET))
-                .transform(ForkJoinPoolInstrumentation.transformer())
-                .type(named(ForkJoinTaskInstrumentation.TARGET))
-                .transform(ForkJoinTaskInstrumentation.transformer())
-                .type(named(FileInputStreamInstrumentation.TARGET))
-                .transform(FileInputStreamInstrumentation.transformer())
-                .type(named(FileOutputStreamInstrumentation.TARGET))
-                .transform(FileOutputStreamInstrumentation.transformer())
-                .type(named(NioSocketImplInstrumentation.TARGET))
-                .transform(NioSocketImplInstrumentation.transformer())
-                .type(named(SocketChannelImplInstrumentation.TARGET))
-                .transform(SocketChannelImplInstrumentation.transformer())
-                .type(named(ServerSocketChannelImplInstrumentation.TARGET))
-                .transform(ServerSocketChannelImplInstrumentation.transformer())
-                .type(named(ObjectOutputStreamInstrumentation.TARGET))
-                .transform(ObjectOutputStreamInstrumentation.transformer())
-                .type(named(ObjectInputStreamInstrumentation.TARGET))
-                .transform(ObjectInputStreamInstrumentation.transformer())
-                .type(named(FileChannelImplInstrumentation.TARGET))
-                .transform(FileChannelImplInstrumentation.transformer())
-                .type(named(FileLockImplInstrumentation.TARGET))
-                .transform(FileLockImplInstrumentation.transformer())
-                // The application's own JOCL, in whatever loader loads it; never loaded by the agent.
-                .type(named(JoclInstrumentation.TARGET))
-                .transform(JoclInstrumentation.transformer());
-        // Unregistered and discarded: loads ByteBuddy's transformer classes, one of which
-        // ByteBuddy generates at its first use (~200 ms on 2 cores).
-        builder.makeRaw();
-        return builder;
-    }
-
-    /**
-     * Registers the transformer {@link #prepare} built and retransforms the loaded targets;
-     * failures are logged, one line each, and skipped.
+     * Builds the transformer of all instrumentations without registering it, so that its work can
+     * overlap other start-up work; {@link #install} registers it. {@link #loadTargets} comes first. Without a usable cache,
+     * ByteBuddy's transformer is built now; with one, only at the first miss.
      *
-     * @return the registered transformer, for {@link #remove}
+     * @param cacheDir the weave cache's directory, or null for none ({@code cache=off})
+     * @param named    whether the user named {@code cacheDir} (a failure to use it is then one line)
      */
-    public static ResettableClassFileTransformer install(AgentBuilder prepared, Instrumentation inst) {
-        return prepared.installOn(inst);
+    public static WeavingTransformer prepare(Path cacheDir, boolean named) {
+        WeaveCache cache = cacheDir == null ? null : openCache(cacheDir, named);
+        // A lambda, not a method reference: linking ByteBuddyWeaver::transformer would load and
+        // verify ByteBuddyWeaver, and with it ByteBuddy's classes, at once.
+        WeavingTransformer transformer = new WeavingTransformer(TARGETS, cache, () -> ByteBuddyWeaver.transformer());
+        if (cache == null) {
+            transformer.prepareByteBuddy();
+        }
+        return transformer;
+    }
+
+    private static WeaveCache openCache(Path dir, boolean named) {
+        try {
+            return WeaveCache.open(dir, WeaveFingerprint.of(Instrumentations.class), named);
+        } catch (IOException | RuntimeException e) {
+            if (named) {
+                Log.line("cannot use cache=" + dir + " (" + e + "); weaving without the cache");
+            }
+            return null;
+        }
+    }
+
+    /** The default directory of the weave cache ({@code $XDG_CACHE_HOME/paragent/weave}, else ~/.cache/…). */
+    public static Path defaultCacheDir() {
+        return WeaveCache.defaultDir();
     }
 
     /**
-     * Unregisters the transformer {@link #install} returned and retransforms the classes it wove
+     * Registers the transformer {@link #prepare} built, then retransforms the loaded targets (in
+     * this order, so that no target loaded in between is missed); failures are logged, one line
+     * each, and skipped.
+     */
+    public static void install(WeavingTransformer transformer, Instrumentation inst) {
+        inst.addTransformer(transformer, true);
+        retransform(inst, loaded(inst, transformer, false));
+    }
+
+    /**
+     * Unregisters the transformer {@link #install} registered and retransforms the classes it wove
      * back to their original code (detach). Failures are logged, one line each.
      */
-    public static void remove(ResettableClassFileTransformer transformer, Instrumentation inst) {
-        if (!transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)) {
+    public static void remove(WeavingTransformer transformer, Instrumentation inst) {
+        if (!inst.removeTransformer(transformer)) {
             Log.line("the instrumentation was already removed");
+            return;
+        }
+        retransform(inst, loaded(inst, transformer, true));
+    }
+
+    /** The loaded, modifiable targets; only those woven when {@code wovenOnly}. */
+    private static List<Class<?>> loaded(Instrumentation inst, WeavingTransformer transformer, boolean wovenOnly) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (transformer.isTarget(type) && (!wovenOnly || transformer.wasWoven(type))
+                    && inst.isModifiableClass(type)) {
+                classes.add(type);
+            }
+        }
+        return classes;
+    }
+
+    /** Retransforms all classes in one call; if that fails, one at a time, so that one failure spoils no other. */
+    private static void retransform(Instrumentation inst, List<Class<?>> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
+        } catch (Throwable batchFailure) {
+            for (Class<?> type : classes) {
+                try {
+                    inst.retransformClasses(type);
+                } catch (Throwable t) {
+                    Log.failure("could not instrument " + type.getName(), t);
+                }
+            }
         }
     }
 
@@ -143,7 +145,7 @@ public final class Instrumentations {
      * inside the transformer, which skips classes loaded during its own work: that target would
      * stay unwoven for the whole run.
      */
-    private static void loadTargets() {
+    public static void loadTargets() {
         for (String target : List.of(ThreadPoolExecutorInstrumentation.TARGET, WorkerInstrumentation.TARGET,
                 ScheduledThreadPoolExecutorInstrumentation.TARGET, ForkJoinPoolInstrumentation.TARGET,
                 ForkJoinTaskInstrumentation.TARGET, NioSocketImplInstrumentation.TARGET,
@@ -155,21 +157,6 @@ public final class Instrumentations {
             } catch (ClassNotFoundException e) {
                 Log.failure("could not load " + target, e);
             }
-        }
-    }
-
-    /** Reports a failed transformation as one line; the class stays as it was. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                Throwable throwable) {
-            Log.failure("could not instrument " + typeName, throwable);
-        }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                boolean loaded, DynamicType dynamicType) {
-            // Expected; nothing to say.
         }
     }
 }

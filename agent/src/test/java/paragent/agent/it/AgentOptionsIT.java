@@ -2,8 +2,11 @@ package paragent.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +28,7 @@ class AgentOptionsIT {
         assertThat(result.stderrMessages()).hasSize(2);
         assertThat(result.stderrLines().get(0))
                 .isEqualTo("paragent: unknown option 'colour' (valid: out, html, json, jfr, quiet, duration, "
-                        + "threshold, interval, children, flame); the program runs with the other options");
+                        + "threshold, interval, children, flame, cache); the program runs with the other options");
         assertThat(ExitReportIT.reports(out)).singleElement()
                 .satisfies(p -> assertThat(p.toString()).endsWith(".json"));
     }
@@ -78,6 +81,48 @@ class AgentOptionsIT {
         assertThat(result.exitCode()).isZero();
         assertThat(ExitReportIT.reports(out)).hasSize(3);
         assertThat(result.stderrMessages()).hasSize(1);
+    }
+
+    /**
+     * The first JVM weaves with ByteBuddy and fills its private weave cache; a later one that finds
+     * every class it weaves there loads no ByteBuddy class at all. A JVM may hand the agent a class
+     * in another form than the first did (JDK 17 reconstitutes ScheduledThreadPoolExecutor with its
+     * constructors in one of two orders): that JVM weaves and stores the new form, so the warm run
+     * is repeated, at most three times, until one finds nothing new.
+     */
+    @Test
+    void aWarmWeaveCacheStartsWithoutLoadingByteBuddy() throws Exception {
+        Path cache = dir.resolve("weave");
+        String options = "out=" + dir.resolve("reports") + ",jfr,quiet,cache=" + cache;
+        ForkedJvm.Result cold = ForkedJvm.run(ForkedJvm.command(options, ForkedJvm.TEST_CLASSES.toString(), APP), dir);
+        assertThat(cold.exitCode()).isZero();
+        assertThat(cold.stderr()).isEmpty();
+        assertThat(entries(cache)).anyMatch(entry -> entry.startsWith("java.lang.Thread/"))
+                .anyMatch(entry -> entry.startsWith("java.util.concurrent.ThreadPoolExecutor/"));
+
+        Path classLoading = dir.resolve("class-load.txt");
+        var command = ForkedJvm.command(options, ForkedJvm.TEST_CLASSES.toString(), APP);
+        command.add(1, "-Xlog:class+load=info:file=" + classLoading);
+        for (int run = 1; run <= 3; run++) {
+            List<String> before = entries(cache);
+            ForkedJvm.Result warm = ForkedJvm.run(command, dir);
+            assertThat(warm.exitCode()).isZero();
+            assertThat(warm.stdout()).isEqualTo(cold.stdout());
+            assertThat(warm.stderr()).isEmpty();
+            if (entries(cache).equals(before)) {
+                assertThat(Files.readString(classLoading)).contains("paragent.agent.instrumentation.WeavingTransformer")
+                        .doesNotContain("bytebuddy");
+                return;
+            }
+        }
+        throw new AssertionError("three warm JVMs each wove a class anew: " + entries(cache));
+    }
+
+    /** The cache's entries, as {@code class/file} names. */
+    private static List<String> entries(Path cache) throws IOException {
+        try (Stream<Path> files = Files.walk(cache)) {
+            return files.filter(Files::isRegularFile).map(f -> cache.relativize(f).toString()).sorted().toList();
+        }
     }
 
     @Test
