@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,6 +73,11 @@ final class WeaveCache {
     static WeaveCache open(Path dir, String fingerprint, boolean named) {
         try {
             Files.createDirectories(dir, OWNER_ONLY);
+            String unsafe = unsafe(dir);
+            if (unsafe != null) {
+                Log.line("not using the weave cache " + dir + ": " + unsafe + "; weaving without it");
+                return null;
+            }
             return new WeaveCache(dir, fingerprint, named);
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             if (named) {
@@ -78,6 +85,27 @@ final class WeaveCache {
             }
             return null;
         }
+    }
+
+    /**
+     * Why a directory is no safe place for class bytes the JVM will run, or null: woven JDK classes
+     * are code, so another user must not be able to put files there.
+     */
+    static String unsafe(Path dir) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
+        String user = System.getProperty("user.name");
+        if (user != null && !attributes.owner().getName().equals(user)) {
+            return "it belongs to " + attributes.owner().getName() + ", not " + user;
+        }
+        if (attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+            return "others can write to it (" + PosixFilePermissions.toString(attributes.permissions())
+                    + "); chmod go-w it";
+        }
+        return null;
     }
 
     /** The default directory: {@code $XDG_CACHE_HOME/paragent/weave}, else {@code ~/.cache/paragent/weave}. */

@@ -97,6 +97,21 @@ class WeavingTransformerTest {
     }
 
     @Test
+    void aDirectoryOthersCanWriteToIsNotUsed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        String said = stderrOf(() -> assertThat(WeaveCache.open(shared, "0", false)).isNull());
+
+        assertThat(said.lines()).hasSize(1).allMatch(line -> line.startsWith("paragent: not using the weave cache " + shared)
+                && line.contains("others can write to it"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(WeaveCache.open(shared, "0", false)).isNotNull();
+    }
+
+    @Test
     void anUnusableDirectoryWeavesWithoutTheCacheAndSaysSoOnceOnlyWhenNamed() throws Exception {
         Path blocked = Files.writeString(dir.resolve("a-file"), "not a directory").resolve("weave");
         assertThat(stderrOf(() -> assertThat(WeaveCache.open(blocked, "0", false)).isNull())).isEmpty();
