@@ -49,7 +49,7 @@ public class ForkJoinPoolBenchmark {
     public void submitAndRun() {
         AtomicInteger remaining = new AtomicInteger(ThreadPoolExecutorBenchmark.BATCH);
         for (int i = 0; i < ThreadPoolExecutorBenchmark.BATCH; i++) {
-            pool.execute(new CountDownTask(remaining));
+            pool.execute(new CountDownTask(remaining, Thread.currentThread()));
         }
         CountDownTask.awaitBatch(remaining);
     }

@@ -54,7 +54,7 @@ public class ThreadPoolExecutorBenchmark {
     public void submitAndRun() {
         AtomicInteger remaining = new AtomicInteger(BATCH);
         for (int i = 0; i < BATCH; i++) {
-            pool.execute(new CountDownTask(remaining));
+            pool.execute(new CountDownTask(remaining, Thread.currentThread()));
         }
         CountDownTask.awaitBatch(remaining);
     }
