@@ -82,7 +82,7 @@ final class ExecutorAggregator implements ExecutorSink {
     @Override
     public long submitBegin(Object executor, Object task) {
         ExecutorLane lane = threads.get().laneFor(executor != null ? executor : currentPool());
-        if (!lane.submitSampler.next()) {
+        if (lane.submitSampler.next() == CostSampler.UNTIMED) {
             return UNTIMED;
         }
         long now = System.nanoTime();
@@ -129,7 +129,8 @@ final class ExecutorAggregator implements ExecutorSink {
             lane.workerReported = true;
             reportWorker(lane, executor != null || Thread.currentThread() instanceof ForkJoinWorkerThread);
         }
-        boolean timed = lane.runSampler.next();
+        int sampling = lane.runSampler.next();
+        boolean timed = sampling != CostSampler.UNTIMED;
         long waitNanos = -1;
         long now = timed ? System.nanoTime() : 0;
         if (task instanceof Delayed) {
@@ -146,6 +147,7 @@ final class ExecutorAggregator implements ExecutorSink {
         state.runLanes[depth] = lane;
         state.runWaits[depth] = waitNanos;
         state.runStarts[depth] = timed ? now : UNTIMED;
+        state.runSampled[depth] = sampling == CostSampler.SAMPLED;
     }
 
     /**
@@ -172,7 +174,8 @@ final class ExecutorAggregator implements ExecutorSink {
             return;
         }
         long start = state.runStarts[depth];
-        state.runLanes[depth].ran(state.runWaits[depth], start == UNTIMED ? -1 : System.nanoTime() - start);
+        state.runLanes[depth].ran(state.runWaits[depth], start == UNTIMED ? -1 : System.nanoTime() - start,
+                state.runSampled[depth]);
         state.runLanes[depth] = null;
     }
 
@@ -285,6 +288,7 @@ final class ExecutorAggregator implements ExecutorSink {
         final ExecutorLane[] runLanes = new ExecutorLane[MAX_DEPTH];
         final long[] runStarts = new long[MAX_DEPTH];
         final long[] runWaits = new long[MAX_DEPTH];
+        final boolean[] runSampled = new boolean[MAX_DEPTH];
         int depth;
         int submits;
         private Object cachedExecutor;

@@ -14,7 +14,7 @@ import org.HdrHistogram.WriterReaderPhaser;
  *
  * <p>Only some submits and runs are timed ({@link #submitSampler}, {@link #runSampler}; every one
  * in the overflow lane). Counts are exact. Every run is recorded in the run-time histogram: an
- * untimed run at the value of the lane's latest timed run ("sample and hold"), so the histogram's
+ * untimed run at the value of the lane's latest sampled run ("sample and hold"), so the histogram's
  * count is the number of runs and its total estimates the run time. Likewise every run after the
  * lane's first measured queue wait is recorded in the queue-wait histogram, at its own wait when
  * its submit was sampled, else at the latest one measured. Submit times are summed over the timed
@@ -99,8 +99,10 @@ final class ExecutorLane {
      *
      * @param waitNanos its queue wait, or -1 when not measured (its submit was not sampled)
      * @param runNanos its run time, or -1 when it was not timed
+     * @param holdRun whether the untimed runs after it are recorded at its run time (a
+     *                {@link CostSampler#SAMPLED} run)
      */
-    void ran(long waitNanos, long runNanos) {
+    void ran(long waitNanos, long runNanos, boolean holdRun) {
         add(TASKS, 1);
         if (runNanos < 0) {
             heldRun.hold();
@@ -128,7 +130,9 @@ final class ExecutorLane {
         }
         if (runNanos >= 0) {
             runSampler.measured(runNanos);
-            heldRun.set(runNanos);
+            if (holdRun) {
+                heldRun.set(runNanos);
+            }
         }
         if (waitNanos >= 0) {
             heldWait.set(waitNanos);

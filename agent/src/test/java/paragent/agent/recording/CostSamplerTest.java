@@ -14,7 +14,7 @@ class CostSamplerTest {
     void timesTheWarmUpThenOneInThePeriod() {
         List<Integer> timed = new ArrayList<>();
         for (int i = 0; i < 4 * CostSampler.PERIOD; i++) {
-            if (sampler.next()) {
+            if (sampler.next() != CostSampler.UNTIMED) {
                 timed.add(i);
                 sampler.measured(100);
             }
@@ -28,7 +28,7 @@ class CostSamplerTest {
         drainWarmUp();
         int timed = 0;
         for (int i = 0; i < 3 * CostSampler.PERIOD; i++) {
-            if (sampler.next()) {
+            if (sampler.next() != CostSampler.UNTIMED) {
                 timed++;
                 sampler.measured(CostSampler.SLOW_NANOS);
             }
@@ -41,27 +41,27 @@ class CostSamplerTest {
     @Test
     void goesBackToSamplingOnceATimedEventIsFastAgain() {
         drainWarmUp();
-        while (!sampler.next()) {
+        while (sampler.next() != CostSampler.SAMPLED) {
             // Up to the next periodic sample.
         }
         sampler.measured(CostSampler.SLOW_NANOS);
-        assertThat(sampler.next()).isTrue();
+        assertThat(sampler.next()).isEqualTo(CostSampler.FOLLOW_UP);
         sampler.measured(1);
 
-        assertThat(sampler.next()).isFalse();
+        assertThat(sampler.next()).isEqualTo(CostSampler.UNTIMED);
     }
 
     @Test
     void alwaysTimesEveryEvent() {
         for (int i = 0; i < 100; i++) {
-            assertThat(CostSampler.ALWAYS.next()).isTrue();
+            assertThat(CostSampler.ALWAYS.next()).isEqualTo(CostSampler.SAMPLED);
             CostSampler.ALWAYS.measured(1);
         }
     }
 
     private void drainWarmUp() {
         for (int i = 0; i < CostSampler.WARM_UP; i++) {
-            assertThat(sampler.next()).isTrue();
+            assertThat(sampler.next()).isEqualTo(CostSampler.SAMPLED);
             sampler.measured(1);
         }
     }

@@ -15,9 +15,9 @@ class ExecutorStatsTest {
     void everyRunIsInTheRunTimeHistogramAtItsOwnOrItsHeldTime() {
         int timed = 0;
         for (int i = 0; i < 100; i++) {
-            boolean timeIt = lane.runSampler.next();
-            timed += timeIt ? 1 : 0;
-            lane.ran(-1, timeIt ? 1_000 : -1);
+            int sampling = lane.runSampler.next();
+            timed += sampling != CostSampler.UNTIMED ? 1 : 0;
+            lane.ran(-1, sampling != CostSampler.UNTIMED ? 1_000 : -1, sampling == CostSampler.SAMPLED);
         }
         stats.drainInto(interval);
 
@@ -29,10 +29,10 @@ class ExecutorStatsTest {
 
     @Test
     void runsAfterTheFirstMeasuredQueueWaitAreRecordedAtTheLatestOne() {
-        lane.ran(-1, 10);
-        lane.ran(500, 10);
-        lane.ran(-1, -1);
-        lane.ran(-1, 10);
+        lane.ran(-1, 10, true);
+        lane.ran(500, 10, true);
+        lane.ran(-1, -1, true);
+        lane.ran(-1, 10, true);
         stats.drainInto(interval);
 
         assertThat(interval.queueWait.getTotalCount()).isEqualTo(3);
@@ -41,18 +41,29 @@ class ExecutorStatsTest {
 
     @Test
     void heldRunsAreCountedInTheIntervalTheyRanIn() {
-        lane.ran(-1, 1_000);
-        lane.ran(-1, -1);
-        lane.ran(-1, -1);
+        lane.ran(-1, 1_000, true);
+        lane.ran(-1, -1, true);
+        lane.ran(-1, -1, true);
         stats.drainInto(interval);
         assertThat(interval.runTime.getTotalCount()).isEqualTo(3);
         assertThat(interval.runNanos).isEqualTo(3_000);
 
-        lane.ran(-1, 2_000);
+        lane.ran(-1, 2_000, true);
         stats.drainInto(interval);
         assertThat(interval.tasks).isEqualTo(1);
         assertThat(interval.runTime.getTotalCount()).isEqualTo(1);
         assertThat(interval.runNanos).isEqualTo(2_000);
+    }
+
+    @Test
+    void aFollowUpRunIsRecordedAtItsOwnTimeButTheSampledValueStaysHeld() {
+        lane.ran(-1, 50_000, true);
+        lane.ran(-1, 100, false);
+        lane.ran(-1, -1, false);
+        stats.drainInto(interval);
+
+        assertThat(interval.runTime.getTotalCount()).isEqualTo(3);
+        assertThat(interval.runNanos).isEqualTo(50_000 + 100 + 50_000);
     }
 
     @Test
