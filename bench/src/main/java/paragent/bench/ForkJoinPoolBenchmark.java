@@ -1,8 +1,8 @@
 package paragent.bench;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
@@ -46,11 +46,11 @@ public class ForkJoinPoolBenchmark {
     /** Submits {@link ThreadPoolExecutorBenchmark#BATCH} tasks and waits for them to have run. */
     @Benchmark
     @OperationsPerInvocation(ThreadPoolExecutorBenchmark.BATCH)
-    public void submitAndRun() throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(ThreadPoolExecutorBenchmark.BATCH);
+    public void submitAndRun() {
+        AtomicInteger remaining = new AtomicInteger(ThreadPoolExecutorBenchmark.BATCH);
         for (int i = 0; i < ThreadPoolExecutorBenchmark.BATCH; i++) {
-            pool.execute(new CountDownTask(done));
+            pool.execute(new CountDownTask(remaining, Thread.currentThread()));
         }
-        done.await();
+        CountDownTask.awaitBatch(remaining);
     }
 }

@@ -1,9 +1,9 @@
 package paragent.bench;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
@@ -51,11 +51,11 @@ public class ThreadPoolExecutorBenchmark {
     /** Submits {@link #BATCH} tasks and waits for them to have run. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void submitAndRun() throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(BATCH);
+    public void submitAndRun() {
+        AtomicInteger remaining = new AtomicInteger(BATCH);
         for (int i = 0; i < BATCH; i++) {
-            pool.execute(new CountDownTask(done));
+            pool.execute(new CountDownTask(remaining, Thread.currentThread()));
         }
-        done.await();
+        CountDownTask.awaitBatch(remaining);
     }
 }

@@ -16,11 +16,12 @@ public interface ExecutorSink {
      *
      * @param executor the executor, or null for {@code ForkJoinTask.fork()} (the current worker's
      *                 pool, else the common pool)
-     * @return the time the submit began ({@code System.nanoTime()})
+     * @return a non-zero token for {@link #submitEnd}: the time the submit began
+     *         ({@code System.nanoTime()}) when the sink times this submit, else a value of its own
      */
     long submitBegin(Object executor, Object task);
 
-    /** The submit call that {@link #submitBegin} returned {@code beginNanos} for has returned or thrown. */
+    /** The submit call that {@link #submitBegin} returned the token {@code beginNanos} for has returned or thrown. */
     void submitEnd(Object executor, Object task, long beginNanos, Throwable thrown);
 
     /**

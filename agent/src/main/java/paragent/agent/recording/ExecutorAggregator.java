@@ -26,11 +26,15 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * {@link ExecutorCreatedEvent} when an executor is first seen and {@link ExecutorWorkerEvent} when
  * a thread runs its first task for one.
  *
- * <p>Per task: the submit notes its time in {@link SubmitTimes} (keyed by the task's identity;
- * scheduled tasks need no entry, their queue wait is read from {@code Delayed.getDelay} at start),
- * the run looks it up, and both record into the current thread's own {@link ExecutorLane}, found
- * through a one-entry cache in the thread's {@link ThreadState}. A thread's first submit and every
- * {@value #SITE_SAMPLE_PERIOD}th after it walk its stack for the submit site.
+ * <p>Per task, both sides record into the current thread's own {@link ExecutorLane}, found through
+ * a one-entry cache in the thread's {@link ThreadState}, and count exactly; the clock is read only
+ * for the submits and runs the lane's {@link CostSampler}s pick (a few at first, then one in
+ * {@value CostSampler#PERIOD}, and all while they take long). A timed submit also notes its task in
+ * the executor's {@link PendingSubmits}, where the run finds it by reference for its queue wait
+ * (scheduled tasks need no entry: their queue wait is read from {@code Delayed.getDelay} at
+ * start). A fork/join run is attributed to the pool of the worker that runs it, else to the common
+ * pool. A thread's first submit and every {@value #SITE_SAMPLE_PERIOD}th after it walk its stack
+ * for the submit site. No allocation per task once a thread's lane exists.
  *
  * <p>Concurrency: the sink methods are called by application threads at once; they take no lock
  * except when an executor or a lane is first seen (a private monitor, or a
@@ -39,14 +43,19 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * executor's queue itself calls under its lock. {@link #emit} is called by the agent's flush
  * thread and JFR's periodic thread and is serialized on a private monitor. Memory is bounded: at
  * most {@link #MAX_EXECUTORS} executors are tracked one by one, further ones share one entry per
- * class; see {@link ExecutorStats} and {@link SubmitTimes} for their own caps.
+ * class; see {@link ExecutorStats} and {@link PendingSubmits} for their own caps.
  */
 final class ExecutorAggregator implements ExecutorSink {
 
     /** Executors tracked individually; beyond this, executors are pooled per class. */
     static final int MAX_EXECUTORS = 1_000;
-    /** One submit in this many (per thread) has its site sampled; a power of two. */
-    static final int SITE_SAMPLE_PERIOD = 64;
+    /**
+     * One submit in this many (per thread) has its site sampled; a power of two. A stack walk costs
+     * several microseconds, so this keeps it to a few nanoseconds per submit.
+     */
+    static final int SITE_SAMPLE_PERIOD = 1024;
+    /** The {@link #submitBegin} token of a submit that is not timed; a clock never reads it. */
+    private static final long UNTIMED = Long.MIN_VALUE;
     /** Nesting depth of task runs in one thread that is timed (fork/join tasks run nested when joined). */
     private static final int MAX_DEPTH = 32;
 
@@ -58,7 +67,6 @@ final class ExecutorAggregator implements ExecutorSink {
     private final Object registerLock = new Object();
     private final Object emitLock = new Object();
     private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
-    private final SubmitTimes submitTimes = new SubmitTimes();
     private final ExecutorStats.Interval interval = new ExecutorStats.Interval();
 
     /** Reports the common pool, which the JVM may have created before the agent could see it. */
@@ -74,24 +82,30 @@ final class ExecutorAggregator implements ExecutorSink {
     @Override
     public long submitBegin(Object executor, Object task) {
         ExecutorLane lane = threads.get().laneFor(executor != null ? executor : currentPool());
+        if (lane.submitSampler.next() == CostSampler.UNTIMED) {
+            return UNTIMED;
+        }
         long now = System.nanoTime();
         if (!(task instanceof Delayed)) {
-            submitTimes.put(task, now, lane.executor);
+            lane.executor.pending.offer(task, now);
         }
         return now;
     }
 
     @Override
     public void submitEnd(Object executor, Object task, long beginNanos, Throwable thrown) {
-        long submitNanos = System.nanoTime() - beginNanos;
+        long submitNanos = beginNanos == UNTIMED ? -1 : System.nanoTime() - beginNanos;
         ThreadState state = threads.get();
+        ExecutorLane lane = state.laneFor(executor != null ? executor : currentPool());
         if (thrown != null) {
-            if (!(task instanceof Delayed)) {
-                submitTimes.take(task, state.found);
+            if (submitNanos >= 0 && !(task instanceof Delayed)) {
+                lane.executor.pending.take(task);
             }
             return;
         }
-        ExecutorLane lane = state.laneFor(executor != null ? executor : currentPool());
+        if (submitNanos >= 0) {
+            lane.submitSampler.measured(submitNanos);
+        }
         lane.submitted(submitNanos);
         // The thread's first submit, then one in SITE_SAMPLE_PERIOD: a pool given a few large tasks
         // still gets its submit site.
@@ -110,26 +124,30 @@ final class ExecutorAggregator implements ExecutorSink {
         if (depth >= MAX_DEPTH) {
             return;
         }
-        long now = System.nanoTime();
-        long waitNanos = -1;
-        ExecutorStats owner = null;
-        if (task instanceof Delayed) {
-            waitNanos = Math.max(0, -((Delayed) task).getDelay(TimeUnit.NANOSECONDS));
-        } else {
-            owner = (ExecutorStats) submitTimes.take(task, state.found);
-            if (owner != null) {
-                waitNanos = Math.max(0, now - state.found[0]);
-            }
-        }
-        ExecutorLane lane = executor != null ? state.laneFor(executor)
-                : owner != null ? state.laneFor(owner) : state.laneFor(currentPool());
+        ExecutorLane lane = state.laneFor(executor != null ? executor : currentPool());
         if (!lane.workerReported && lane.owner != null) {
             lane.workerReported = true;
             reportWorker(lane, executor != null || Thread.currentThread() instanceof ForkJoinWorkerThread);
         }
+        int sampling = lane.runSampler.next();
+        boolean timed = sampling != CostSampler.UNTIMED;
+        long waitNanos = -1;
+        long now = timed ? System.nanoTime() : 0;
+        if (task instanceof Delayed) {
+            waitNanos = Math.max(0, -((Delayed) task).getDelay(TimeUnit.NANOSECONDS));
+        } else {
+            long submitted = lane.executor.pending.take(task);
+            if (submitted != PendingSubmits.NONE) {
+                if (!timed) {
+                    now = System.nanoTime();
+                }
+                waitNanos = Math.max(0, now - submitted);
+            }
+        }
         state.runLanes[depth] = lane;
         state.runWaits[depth] = waitNanos;
-        state.runStarts[depth] = now;
+        state.runStarts[depth] = timed ? now : UNTIMED;
+        state.runSampled[depth] = sampling == CostSampler.SAMPLED;
     }
 
     /**
@@ -155,7 +173,9 @@ final class ExecutorAggregator implements ExecutorSink {
         if (depth >= MAX_DEPTH || state.runLanes[depth] == null) {
             return;
         }
-        state.runLanes[depth].ran(state.runWaits[depth], System.nanoTime() - state.runStarts[depth]);
+        long start = state.runStarts[depth];
+        state.runLanes[depth].ran(state.runWaits[depth], start == UNTIMED ? -1 : System.nanoTime() - start,
+                state.runSampled[depth]);
         state.runLanes[depth] = null;
     }
 
@@ -268,7 +288,7 @@ final class ExecutorAggregator implements ExecutorSink {
         final ExecutorLane[] runLanes = new ExecutorLane[MAX_DEPTH];
         final long[] runStarts = new long[MAX_DEPTH];
         final long[] runWaits = new long[MAX_DEPTH];
-        final long[] found = new long[1];
+        final boolean[] runSampled = new boolean[MAX_DEPTH];
         int depth;
         int submits;
         private Object cachedExecutor;
@@ -280,11 +300,6 @@ final class ExecutorAggregator implements ExecutorSink {
                 cachedExecutor = executor;
             }
             return cachedLane;
-        }
-
-        ExecutorLane laneFor(ExecutorStats stats) {
-            ExecutorLane lane = cachedLane;
-            return lane != null && lane.executor == stats ? lane : stats.laneFor(Thread.currentThread());
         }
     }
 

@@ -12,6 +12,14 @@ import org.HdrHistogram.WriterReaderPhaser;
  * ({@link #owner} null, so its histograms are {@link ConcurrentHistogram}s and its counters
  * atomic).
  *
+ * <p>Only some submits and runs are timed ({@link #submitSampler}, {@link #runSampler}; every one
+ * in the overflow lane). Counts are exact. Every run is recorded in the run-time histogram: an
+ * untimed run at the value of the lane's latest sampled run ("sample and hold"), so the histogram's
+ * count is the number of runs and its total estimates the run time. Likewise every run after the
+ * lane's first measured queue wait is recorded in the queue-wait histogram, at its own wait when
+ * its submit was sampled, else at the latest one measured. Submit times are summed over the timed
+ * submits only, and counted in {@link #TIMED_SUBMITS}, so that the emitter can scale them.
+ *
  * <p>A run's queue wait and run time are recorded together in one writer critical section of a
  * {@link WriterReaderPhaser} (two atomic increments per task, where a {@code Recorder} per
  * histogram would take four); {@link #drain} swaps the active and inactive histograms under the
@@ -20,14 +28,19 @@ import org.HdrHistogram.WriterReaderPhaser;
  * <p>Concurrency: the counters are read by the emitting thread at any time (written with ordered
  * stores by an owned lane's single writer, atomically in the overflow lane). {@link #drain} and
  * the {@code last*} fields belong to the emitting thread, under the aggregator's emit lock.
- * {@link #workerReported} is touched only by the owner thread.
+ * {@link #workerReported}, the samplers and the held values are touched only by the owner thread;
+ * in the overflow lane, which times every run and submit, the held queue wait is shared without
+ * synchronization (a benign race: a run may be recorded at another thread's latest wait).
  */
 final class ExecutorLane {
 
     static final int TASKS = 0;
     static final int RUN_NANOS = 1;
     static final int SUBMITS = 2;
+    /** The total time of the timed submits only. */
     static final int SUBMIT_NANOS = 3;
+    static final int TIMED_SUBMITS = 4;
+    private static final int COUNTERS = 5;
 
     /** Histogram precision, as for lock waits: 2 significant digits (1%). */
     private static final int SIGNIFICANT_DIGITS = 2;
@@ -35,53 +48,105 @@ final class ExecutorLane {
     final ExecutorStats executor;
     /** The writing thread, or null for the shared overflow lane. */
     final Thread owner;
-    final AtomicLongArray counters = new AtomicLongArray(4);
+    final AtomicLongArray counters = new AtomicLongArray(COUNTERS);
+    /** Which submits are timed; owner thread only. */
+    final CostSampler submitSampler;
+    /** Which runs are timed; owner thread only. */
+    final CostSampler runSampler;
     /** Whether the owner's first run for this executor has been reported. Owner thread only. */
     boolean workerReported;
     /** Counter values at the previous emit. Emitting thread only. */
-    final long[] lastCounters = new long[4];
+    final long[] lastCounters = new long[COUNTERS];
 
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
     private volatile Histogram activeWait;
     private volatile Histogram activeRun;
     private Histogram inactiveWait;
     private Histogram inactiveRun;
+    /** The latest timed run and measured queue wait, held for the runs after them that had none. */
+    private final HeldValue heldRun;
+    private final HeldValue heldWait;
 
     ExecutorLane(ExecutorStats executor, Thread owner) {
         this.executor = executor;
         this.owner = owner;
+        this.submitSampler = owner != null ? new CostSampler() : CostSampler.ALWAYS;
+        this.runSampler = owner != null ? new CostSampler() : CostSampler.ALWAYS;
+        this.heldRun = new HeldValue(owner == null);
+        this.heldWait = new HeldValue(owner == null);
         activeWait = newHistogram();
         activeRun = newHistogram();
         inactiveWait = newHistogram();
         inactiveRun = newHistogram();
     }
 
+    /**
+     * A submit returned.
+     *
+     * @param submitNanos its duration, or -1 when it was not timed
+     */
     void submitted(long submitNanos) {
         add(SUBMITS, 1);
-        add(SUBMIT_NANOS, submitNanos);
+        if (submitNanos >= 0) {
+            add(TIMED_SUBMITS, 1);
+            add(SUBMIT_NANOS, submitNanos);
+        }
     }
 
     /**
-     * A task finished.
+     * A task finished. A run with neither a run time nor a queue wait of its own is only counted
+     * (and held); the histograms are written, with the held runs, when one has.
      *
-     * @param waitNanos its queue wait, or -1 when unknown (its submit was not seen)
+     * @param waitNanos its queue wait, or -1 when not measured (its submit was not sampled)
+     * @param runNanos its run time, or -1 when it was not timed
+     * @param holdRun whether the untimed runs after it are recorded at its run time (a
+     *                {@link CostSampler#SAMPLED} run)
      */
-    void ran(long waitNanos, long runNanos) {
+    void ran(long waitNanos, long runNanos, boolean holdRun) {
+        add(TASKS, 1);
+        if (runNanos < 0) {
+            heldRun.hold();
+        }
+        if (waitNanos < 0) {
+            heldWait.hold();
+        }
+        if (runNanos < 0 && waitNanos < 0) {
+            return;
+        }
+        long totalNanos = 0;
         long epoch = phaser.writerCriticalSectionEnter();
         try {
+            totalNanos += heldRun.flushInto(activeRun);
+            heldWait.flushInto(activeWait);
             if (waitNanos >= 0) {
                 activeWait.recordValue(waitNanos);
             }
-            activeRun.recordValue(runNanos);
+            if (runNanos >= 0) {
+                activeRun.recordValue(runNanos);
+                totalNanos += runNanos;
+            }
         } finally {
             phaser.writerCriticalSectionExit(epoch);
         }
-        add(RUN_NANOS, runNanos);
-        add(TASKS, 1);
+        if (runNanos >= 0) {
+            runSampler.measured(runNanos);
+            if (holdRun) {
+                heldRun.set(runNanos);
+            }
+        }
+        if (waitNanos >= 0) {
+            heldWait.set(waitNanos);
+        }
+        add(RUN_NANOS, totalNanos);
     }
 
-    /** Adds the queue waits and run times since the previous call to {@code waits} and {@code runs}. */
-    void drain(Histogram waits, Histogram runs) {
+    /**
+     * Adds the queue waits and run times since the previous call to {@code waits} and {@code runs},
+     * the runs still held included.
+     *
+     * @return the total of the held run times recorded here (not in {@link #RUN_NANOS})
+     */
+    long drain(Histogram waits, Histogram runs) {
         phaser.readerLock();
         try {
             inactiveWait.reset();
@@ -96,8 +161,11 @@ final class ExecutorLane {
         } finally {
             phaser.readerUnlock();
         }
+        heldWait.flushInto(inactiveWait);
+        long heldNanos = heldRun.flushInto(inactiveRun);
         waits.add(inactiveWait);
         runs.add(inactiveRun);
+        return heldNanos;
     }
 
     /** A plain ordered store in an owned lane (one writer: no atomic instruction), atomic in the shared one. */

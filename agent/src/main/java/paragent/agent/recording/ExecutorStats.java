@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One executor as the agent tracks it (or, beyond the aggregator's executor cap, all further
- * executors of one class): its id, its per-thread {@link ExecutorLane}s and its sampled submit
- * sites. Holds the executor only weakly, so that tracking never keeps a finished pool alive.
+ * executors of one class): its id, its per-thread {@link ExecutorLane}s, its sampled submit sites
+ * and the sampled submits waiting to run ({@link PendingSubmits}). Holds the executor only weakly, so that tracking never keeps a finished pool alive.
  *
  * <p>Concurrency: lanes and sites are added by application threads through concurrent maps;
  * {@link #drainInto} is called by the emitting thread only, under the aggregator's emit lock.
@@ -31,6 +31,8 @@ final class ExecutorStats {
     private final Map<Thread, ExecutorLane> lanes = new ConcurrentHashMap<>();
     private final ExecutorLane overflow = new ExecutorLane(this, null);
     private final Map<String, LongAdder> sites = new ConcurrentHashMap<>();
+    /** Sampled submits not started yet, for their queue wait. */
+    final PendingSubmits pending = new PendingSubmits();
 
     ExecutorStats(long id, String className, Object executor) {
         this.id = id;
@@ -94,9 +96,25 @@ final class ExecutorStats {
     private static void drainLane(ExecutorLane lane, Interval interval) {
         interval.tasks += delta(lane, ExecutorLane.TASKS);
         interval.runNanos += delta(lane, ExecutorLane.RUN_NANOS);
-        interval.submits += delta(lane, ExecutorLane.SUBMITS);
-        interval.submitNanos += delta(lane, ExecutorLane.SUBMIT_NANOS);
-        lane.drain(interval.queueWait, interval.runTime);
+        long submits = delta(lane, ExecutorLane.SUBMITS);
+        long timed = delta(lane, ExecutorLane.TIMED_SUBMITS);
+        long timedNanos = delta(lane, ExecutorLane.SUBMIT_NANOS);
+        interval.submits += submits;
+        interval.submitNanos += submitNanos(submits, timed, timedNanos, lane);
+        interval.runNanos += lane.drain(interval.queueWait, interval.runTime);
+    }
+
+    /**
+     * The submit time of {@code submits} calls of which {@code timed} took {@code timedNanos}: scaled
+     * by the interval's own mean, or by the lane's mean over the run when none was timed in it.
+     */
+    private static long submitNanos(long submits, long timed, long timedNanos, ExecutorLane lane) {
+        if (timed > 0) {
+            return Math.round((double) timedNanos / timed * submits);
+        }
+        long allTimed = lane.lastCounters[ExecutorLane.TIMED_SUBMITS];
+        return allTimed == 0 ? 0
+                : Math.round((double) lane.lastCounters[ExecutorLane.SUBMIT_NANOS] / allTimed * submits);
     }
 
     private static long delta(ExecutorLane lane, int counter) {

@@ -1,10 +1,11 @@
 package paragent.agent.recording;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLongArray;
 import paragent.agent.bootstrap.SerializationSummaryEvent;
 import paragent.agent.internal.Log;
 
@@ -13,54 +14,73 @@ import paragent.agent.internal.Log;
  * them as {@link SerializationSummaryEvent}s. The channel of a call is the one most of its channel
  * bytes went to (0 when none), so each row's {@code channelId} is exact for its calls.
  *
- * <p>Concurrency: {@link #record} is called by application threads at the end of their call (a
- * {@link ConcurrentHashMap} lookup, an insert on first sight of a key); {@link #emit} by the flush
- * thread and JFR's periodic thread, serialized on a private monitor. Memory is bounded: at most
- * {@link #MAX_KEYS} keys, kept for the run; calls with a further key are not counted (one line on
- * stderr says so).
+ * <p>A row belongs to one thread, so it is written by that thread alone: plain counters published
+ * with ordered stores, read by the emitter, which keeps their previous values. Each thread finds
+ * its rows through a small cache in its {@link Call} (matched by the class name's identity, as
+ * {@code Class.getName()} returns the same string each time), so a call allocates nothing and
+ * touches the shared map only for a new row. The site is sampled with a stack walk (several
+ * microseconds) on a thread's first call, on a row's first {@value #SITE_TRIES} calls until one
+ * is found, and on one call in {@value #SITE_SAMPLE_PERIOD} of the thread.
+ *
+ * <p>Concurrency: {@link #record} is called by application threads at the end of their call;
+ * {@link #emit} by the flush thread and JFR's periodic thread, serialized on a private monitor.
+ * Memory is bounded: at most {@link #MAX_KEYS} rows, kept for the run; calls with a further key are
+ * not counted (one line on stderr says so).
  */
 final class SerializationAggregator {
 
     /** Distinct (direction, class, thread, channel) keys at most. */
     static final int MAX_KEYS = 4_096;
-    /** A thread's first call, a key's first calls until one has a site, and one in this many have their site sampled; a power of two. */
-    static final int SITE_SAMPLE_PERIOD = 64;
+    /** One call in this many (per thread) has its site sampled; a power of two. */
+    static final int SITE_SAMPLE_PERIOD = 1024;
+    /** Calls of a row that look for its site until one is found. */
+    static final int SITE_TRIES = 4;
 
-    private final Map<Key, Stats> stats = new ConcurrentHashMap<>();
+    private final Map<Key, Row> rows = new ConcurrentHashMap<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private final Object emitLock = new Object();
 
     void record(boolean write, Object object, Call call) {
         long nanos = System.nanoTime() - call.beginNanos;
         String className = object != null ? object.getClass().getName() : null;
-        Key key = new Key(write, className, Thread.currentThread().getId(), call.mainChannel());
-        Stats entry = stats.get(key);
-        if (entry == null) {
-            if (stats.size() >= MAX_KEYS) {
-                if (refusals.getAndIncrement() == 0) {
-                    Log.line("more than " + MAX_KEYS + " serialized classes and threads; further ones are not counted");
-                }
+        long channelId = call.mainChannel();
+        Row row = call.cached(write, className, channelId);
+        if (row == null) {
+            row = rowFor(write, className, channelId);
+            if (row == null) {
                 return;
             }
-            entry = stats.computeIfAbsent(key, k -> new Stats());
+            call.cache(write, className, channelId, row);
         }
-        entry.objects.increment();
-        entry.nanos.add(nanos);
-        entry.channelNanos.add(call.channelNanos);
-        entry.channelBytes.add(call.channelBytes);
-        if ((call.calls++ & (SITE_SAMPLE_PERIOD - 1)) == 0 || entry.site == null) {
+        row.add(nanos, call.channelNanos, call.channelBytes);
+        if ((call.calls++ & (SITE_SAMPLE_PERIOD - 1)) == 0 || (row.site == null && row.siteTries++ < SITE_TRIES)) {
             String site = Sites.firstApplicationFrame();
             if (site != null) {
-                entry.site = site;
+                row.site = site;
             }
         }
     }
 
+    private Row rowFor(boolean write, String className, long channelId) {
+        Key key = new Key(write, className, Thread.currentThread().getId(), channelId);
+        Row row = rows.get(key);
+        if (row != null) {
+            return row;
+        }
+        if (rows.size() >= MAX_KEYS) {
+            if (refusals.getAndIncrement() == 0) {
+                Log.line("more than " + MAX_KEYS + " serialized classes and threads; further ones are not counted");
+            }
+            return null;
+        }
+        return rows.computeIfAbsent(key, k -> new Row());
+    }
+
     void emit() {
         synchronized (emitLock) {
-            for (Map.Entry<Key, Stats> entry : stats.entrySet()) {
-                Stats value = entry.getValue();
-                long objects = value.objects.sumThenReset();
+            for (Map.Entry<Key, Row> entry : rows.entrySet()) {
+                Row row = entry.getValue();
+                long objects = row.delta(Row.OBJECTS);
                 if (objects == 0) {
                     continue;
                 }
@@ -71,31 +91,38 @@ final class SerializationAggregator {
                 event.javaThreadId = key.javaThreadId;
                 event.channelId = key.channelId;
                 event.objects = objects;
-                event.nanos = value.nanos.sumThenReset();
-                event.channelNanos = value.channelNanos.sumThenReset();
-                event.channelBytes = value.channelBytes.sumThenReset();
-                event.site = value.site;
+                event.nanos = row.delta(Row.NANOS);
+                event.channelNanos = row.delta(Row.CHANNEL_NANOS);
+                event.channelBytes = row.delta(Row.CHANNEL_BYTES);
+                event.site = row.site;
                 event.commit();
             }
         }
     }
 
     /**
-     * One thread's top-level serialization call in progress and the channel I/O done inside it;
-     * touched only by its thread. Tracks the bytes of up to {@value #TRACKED} channels per call.
+     * One thread's top-level serialization call in progress and the channel I/O done inside it,
+     * and the thread's last {@value #CACHED} rows; touched only by its thread. Tracks the bytes of up
+     * to {@value #TRACKED} channels per call.
      */
     static final class Call {
         private static final int TRACKED = 4;
+        private static final int CACHED = 4;
         private final long[] channelIds = new long[TRACKED];
         private final long[] bytes = new long[TRACKED];
+        private final boolean[] cachedWrites = new boolean[CACHED];
+        private final String[] cachedNames = new String[CACHED];
+        private final long[] cachedChannels = new long[CACHED];
+        private final Row[] cachedRows = new Row[CACHED];
+        private int nextCached;
         long beginNanos;
         long channelNanos;
         long channelBytes;
         int calls;
 
         void begin() {
-            java.util.Arrays.fill(channelIds, 0);
-            java.util.Arrays.fill(bytes, 0);
+            Arrays.fill(channelIds, 0);
+            Arrays.fill(bytes, 0);
             channelNanos = 0;
             channelBytes = 0;
             beginNanos = System.nanoTime();
@@ -123,6 +150,25 @@ final class SerializationAggregator {
                 }
             }
             return best;
+        }
+
+        /** The cached row of (write, class name by identity, channel), or null. */
+        Row cached(boolean write, String className, long channelId) {
+            for (int i = 0; i < CACHED; i++) {
+                if (cachedNames[i] == className && cachedWrites[i] == write && cachedChannels[i] == channelId
+                        && cachedRows[i] != null) {
+                    return cachedRows[i];
+                }
+            }
+            return null;
+        }
+
+        void cache(boolean write, String className, long channelId, Row row) {
+            cachedWrites[nextCached] = write;
+            cachedNames[nextCached] = className;
+            cachedChannels[nextCached] = channelId;
+            cachedRows[nextCached] = row;
+            nextCached = (nextCached + 1) % CACHED;
         }
     }
 
@@ -155,11 +201,39 @@ final class SerializationAggregator {
         }
     }
 
-    private static final class Stats {
-        final LongAdder objects = new LongAdder();
-        final LongAdder nanos = new LongAdder();
-        final LongAdder channelNanos = new LongAdder();
-        final LongAdder channelBytes = new LongAdder();
+    /**
+     * One row's totals. Written by its one thread (plain increments published with ordered stores);
+     * {@link #delta} and the previous values belong to the emitting thread.
+     */
+    private static final class Row {
+        static final int OBJECTS = 0;
+        static final int NANOS = 1;
+        static final int CHANNEL_NANOS = 2;
+        static final int CHANNEL_BYTES = 3;
+
+        private final AtomicLongArray totals = new AtomicLongArray(4);
+        private final long[] emitted = new long[4];
         volatile String site;
+        /** Calls that looked for the site; writer only. */
+        int siteTries;
+
+        void add(long nanos, long channelNanos, long channelBytes) {
+            increase(OBJECTS, 1);
+            increase(NANOS, nanos);
+            increase(CHANNEL_NANOS, channelNanos);
+            increase(CHANNEL_BYTES, channelBytes);
+        }
+
+        private void increase(int total, long delta) {
+            totals.lazySet(total, totals.get(total) + delta);
+        }
+
+        /** The growth of {@code total} since the previous call. */
+        long delta(int total) {
+            long now = totals.get(total);
+            long delta = now - emitted[total];
+            emitted[total] = now;
+            return delta;
+        }
     }
 }

@@ -1,0 +1,85 @@
+package paragent.agent.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What an executor's summary says when only some submits and runs of a lane were timed. */
+class ExecutorStatsTest {
+
+    private final ExecutorStats stats = new ExecutorStats(1, "pool", null);
+    private final ExecutorLane lane = stats.laneFor(Thread.currentThread());
+    private final ExecutorStats.Interval interval = new ExecutorStats.Interval();
+
+    @Test
+    void everyRunIsInTheRunTimeHistogramAtItsOwnOrItsHeldTime() {
+        int timed = 0;
+        for (int i = 0; i < 100; i++) {
+            int sampling = lane.runSampler.next();
+            timed += sampling != CostSampler.UNTIMED ? 1 : 0;
+            lane.ran(-1, sampling != CostSampler.UNTIMED ? 1_000 : -1, sampling == CostSampler.SAMPLED);
+        }
+        stats.drainInto(interval);
+
+        assertThat(timed).isLessThan(100);
+        assertThat(interval.tasks).isEqualTo(100);
+        assertThat(interval.runTime.getTotalCount()).isEqualTo(100);
+        assertThat(interval.runNanos).isEqualTo(100 * 1_000);
+    }
+
+    @Test
+    void runsAfterTheFirstMeasuredQueueWaitAreRecordedAtTheLatestOne() {
+        lane.ran(-1, 10, true);
+        lane.ran(500, 10, true);
+        lane.ran(-1, -1, true);
+        lane.ran(-1, 10, true);
+        stats.drainInto(interval);
+
+        assertThat(interval.queueWait.getTotalCount()).isEqualTo(3);
+        assertThat(interval.queueWait.getCountAtValue(500)).isEqualTo(3);
+    }
+
+    @Test
+    void heldRunsAreCountedInTheIntervalTheyRanIn() {
+        lane.ran(-1, 1_000, true);
+        lane.ran(-1, -1, true);
+        lane.ran(-1, -1, true);
+        stats.drainInto(interval);
+        assertThat(interval.runTime.getTotalCount()).isEqualTo(3);
+        assertThat(interval.runNanos).isEqualTo(3_000);
+
+        lane.ran(-1, 2_000, true);
+        stats.drainInto(interval);
+        assertThat(interval.tasks).isEqualTo(1);
+        assertThat(interval.runTime.getTotalCount()).isEqualTo(1);
+        assertThat(interval.runNanos).isEqualTo(2_000);
+    }
+
+    @Test
+    void aFollowUpRunIsRecordedAtItsOwnTimeButTheSampledValueStaysHeld() {
+        lane.ran(-1, 50_000, true);
+        lane.ran(-1, 100, false);
+        lane.ran(-1, -1, false);
+        stats.drainInto(interval);
+
+        assertThat(interval.runTime.getTotalCount()).isEqualTo(3);
+        assertThat(interval.runNanos).isEqualTo(50_000 + 100 + 50_000);
+    }
+
+    @Test
+    void submitTimeIsScaledFromTheTimedSubmits() {
+        for (int i = 0; i < 64; i++) {
+            lane.submitted(i % 16 == 0 ? 200 : -1);
+        }
+        stats.drainInto(interval);
+        assertThat(interval.submits).isEqualTo(64);
+        assertThat(interval.submitNanos).isEqualTo(64 * 200);
+
+        for (int i = 0; i < 3; i++) {
+            lane.submitted(-1);
+        }
+        stats.drainInto(interval);
+        assertThat(interval.submits).isEqualTo(3);
+        assertThat(interval.submitNanos).as("none timed in the interval: the lane's mean").isEqualTo(3 * 200);
+    }
+}
