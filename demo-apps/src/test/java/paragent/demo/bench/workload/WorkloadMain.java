@@ -35,9 +35,9 @@ public final class WorkloadMain {
 
     /** The workloads by name. */
     private static final Map<String, Kind> KINDS = Map.of(
-            "h2", new Kind(120_000, H2Workload::new),
-            "lucene", new Kind(60_000, LuceneWorkload::new),
-            "jetty", new Kind(40_000, JettyWorkload::new));
+            "h2", new Kind(30_000, H2Workload::new),
+            "lucene", new Kind(20_000, LuceneWorkload::new),
+            "jetty", new Kind(5_000, JettyWorkload::new));
 
     private WorkloadMain() {
     }
