@@ -24,7 +24,10 @@ public final class WorkloadMain {
     /** Share of the timed units done first as an untimed warm-up. */
     static final double WARMUP_SHARE = 0.2;
 
-    /** A workload's factory and its default units (~3–5 s with 2 threads on the 2-core test VM). */
+    /**
+     * A workload's factory and its default units: 6–9 s of CPU for the timed run with 2 threads on the
+     * 2-core development VM (sized by CPU time, as that machine was shared), so ~3–5 s of wall alone.
+     */
     private record Kind(int defaultUnits, Factory factory) {
     }
 
