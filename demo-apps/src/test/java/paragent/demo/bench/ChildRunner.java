@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 final class ChildRunner {
 
     private static final Pattern WALL_MILLIS = Pattern.compile("\\bwallMillis=(\\d+)");
+    private static final Pattern RESULT = Pattern.compile("\\bresult=(\\S+)");
 
     private final long ticksPerSecond;
     private final int machineCpus;
@@ -39,7 +41,7 @@ final class ChildRunner {
      *
      * @throws IOException if it cannot be started, exits non-zero, or a demo prints no wallMillis
      */
-    RunSample run(Program program, boolean withAgent, int pair, List<String> command, Path scratch)
+    RunSample run(Program program, Side side, int pair, List<String> command, Path scratch)
             throws IOException, InterruptedException {
         Path stderr = Files.createTempFile(scratch, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -60,7 +62,7 @@ final class ChildRunner {
 
         String out = new String(stdout, StandardCharsets.UTF_8);
         if (exitCode != 0) {
-            throw new IOException(program.name() + (withAgent ? " with agent" : " without agent") + " exited "
+            throw new IOException(program.name() + " (" + side.label + ") exited "
                     + exitCode + ": " + Files.readString(stderr, StandardCharsets.UTF_8).strip());
         }
         Files.delete(stderr);
@@ -72,12 +74,14 @@ final class ChildRunner {
             }
             demoWallMillis = Long.parseLong(m.group(1));
         }
+        StringJoiner results = new StringJoiner(",");
+        RESULT.matcher(out).results().forEach(r -> results.add(r.group(1)));
         double wallMillis = wallNanos / 1e6;
         double cpuMillis = ticksToMillis(childTicks);
         double foreignMillis = Math.max(0, ticksToMillis(busyTicks - childTicks - selfTicks));
         boolean disturbed = foreignMillis > disturbanceFraction * wallMillis * machineCpus;
-        return new RunSample(program.name(), withAgent, pair, wallMillis, demoWallMillis, cpuMillis, foreignMillis,
-                disturbed);
+        return new RunSample(program.name(), side, pair, wallMillis, demoWallMillis, cpuMillis, foreignMillis,
+                disturbed, results.toString());
     }
 
     private double ticksToMillis(long ticks) {

@@ -12,6 +12,14 @@ import java.util.List;
  */
 record Program(String name, List<String> javaArgs, boolean printsWallMillis) {
 
+    /**
+     * The real workloads {@code paragent.demo.bench.workload.WorkloadMain} runs. Named here, not
+     * taken from that class: the harness runs without the workloads' libraries on its class path.
+     */
+    static final List<String> WORKLOADS = List.of("h2", "lucene", "jetty");
+
+    private static final String WORKLOAD_MAIN = "paragent.demo.bench.workload.WorkloadMain";
+
     Program {
         javaArgs = List.copyOf(javaArgs);
     }
@@ -30,6 +38,15 @@ record Program(String name, List<String> javaArgs, boolean printsWallMillis) {
     static Program processDemo(String demo, String demoJar, int processes) {
         return new Program(demo + " --processes " + processes, List.of("-jar", demoJar, demo, "--processes",
                 Integer.toString(processes), "--variant", "bottleneck"), true);
+    }
+
+    /**
+     * A real open-source workload (one of {@link #WORKLOADS}) on {@code threads} threads, its default
+     * units times {@code scale}, from {@code classPath} (the test classes and the workloads' libraries).
+     */
+    static Program workload(String name, String classPath, int threads, double scale) {
+        return new Program(name, List.of("-cp", classPath, WORKLOAD_MAIN, name,
+                "--threads", Integer.toString(threads), "--scale", Double.toString(scale)), true);
     }
 
     /** {@link HelloWorld} from {@code classPath}: start-up and exit cost only. */
