@@ -2,11 +2,14 @@ package paragent.analyzer.flame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paragent.analyzer.Analysis;
@@ -60,12 +63,16 @@ class FlameRecordingTest {
     @Test
     void withoutFlameEventsTheCpuGraphIsBuiltFromJfrExecutionSamples(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("samples.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-            recording.start();
-            burnCpuForFlameTest(400_000_000L);
-            recording.stop();
-            recording.dump(jfr);
+        // JFR's sampler may not run at once on a busy machine: burn longer until it has sampled.
+        for (long burnNanos = 400_000_000L; !hasExecutionSamples(jfr); burnNanos *= 2) {
+            assertThat(burnNanos).as("JFR took no execution sample in 6 s of CPU burn").isLessThan(6_400_000_000L);
+            try (Recording recording = new Recording()) {
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+                recording.start();
+                burnCpuForFlameTest(burnNanos);
+                recording.stop();
+                recording.dump(jfr);
+            }
         }
 
         FlameGraphs flames = Analyzer.analyze(jfr).flames();
@@ -89,6 +96,14 @@ class FlameRecordingTest {
         assertThat(graph.source()).isEqualTo("paragent.LockWait waits");
         assertThat(graph.weightNanos()).isPositive();
         assertThat(names(graph.root())).anyMatch(n -> n.endsWith(".lockedWork"));
+    }
+
+    private static boolean hasExecutionSamples(Path jfr) throws IOException {
+        if (!Files.exists(jfr)) {
+            return false;
+        }
+        return RecordingFile.readAllEvents(jfr).stream()
+                .anyMatch(e -> e.getEventType().getName().equals("jdk.ExecutionSample"));
     }
 
     private static void burnCpuForFlameTest(long nanos) {
