@@ -27,9 +27,11 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * a thread runs its first task for one.
  *
  * <p>Per task, both sides record into the current thread's own {@link ExecutorLane}, found through
- * a one-entry cache in the thread's {@link ThreadState}, and count exactly; the clock is read only
- * for the submits and runs the lane's {@link CostSampler}s pick (a few at first, then one in
- * {@value CostSampler#PERIOD}, and all while they take long). A timed submit also notes its task in
+ * a one-entry cache in the thread's {@link ThreadState}, and count exactly. Every run reads the
+ * clock at its start and end, so the tasks' total run time is exact (the task-overhead diagnosis
+ * rests on it); the clock is read only for the submits the lane's submit {@link CostSampler} picks
+ * (a few at first, then one in {@value CostSampler#PERIOD}, and all while they take long), and
+ * only sampled or slow runs write the run-time histogram themselves. A timed submit also notes its task in
  * the executor's {@link PendingSubmits}, where the run finds it by reference for its queue wait
  * (scheduled tasks need no entry: their queue wait is read from {@code Delayed.getDelay} at
  * start). A fork/join run is attributed to the pool of the worker that runs it, else to the common
@@ -129,25 +131,21 @@ final class ExecutorAggregator implements ExecutorSink {
             lane.workerReported = true;
             reportWorker(lane, executor != null || Thread.currentThread() instanceof ForkJoinWorkerThread);
         }
-        int sampling = lane.runSampler.next();
-        boolean timed = sampling != CostSampler.UNTIMED;
+        boolean sampled = lane.runSampler.next() == CostSampler.SAMPLED;
+        long now = System.nanoTime();
         long waitNanos = -1;
-        long now = timed ? System.nanoTime() : 0;
         if (task instanceof Delayed) {
             waitNanos = Math.max(0, -((Delayed) task).getDelay(TimeUnit.NANOSECONDS));
         } else {
             long submitted = lane.executor.pending.take(task);
             if (submitted != PendingSubmits.NONE) {
-                if (!timed) {
-                    now = System.nanoTime();
-                }
                 waitNanos = Math.max(0, now - submitted);
             }
         }
         state.runLanes[depth] = lane;
         state.runWaits[depth] = waitNanos;
-        state.runStarts[depth] = timed ? now : UNTIMED;
-        state.runSampled[depth] = sampling == CostSampler.SAMPLED;
+        state.runStarts[depth] = now;
+        state.runSampled[depth] = sampled;
     }
 
     /**
@@ -173,8 +171,7 @@ final class ExecutorAggregator implements ExecutorSink {
         if (depth >= MAX_DEPTH || state.runLanes[depth] == null) {
             return;
         }
-        long start = state.runStarts[depth];
-        state.runLanes[depth].ran(state.runWaits[depth], start == UNTIMED ? -1 : System.nanoTime() - start,
+        state.runLanes[depth].ran(state.runWaits[depth], System.nanoTime() - state.runStarts[depth],
                 state.runSampled[depth]);
         state.runLanes[depth] = null;
     }

@@ -94,59 +94,56 @@ final class ExecutorLane {
     }
 
     /**
-     * A task finished. A run with neither a run time nor a queue wait of its own is only counted
-     * (and held); the histograms are written, with the held runs, when one has.
+     * A task finished. Its run time is always measured and summed exactly ({@link #RUN_NANOS}); it
+     * goes into the run-time histogram at its own time when it was sampled or slow (at least
+     * {@link CostSampler#SLOW_NANOS}), else at the latest sampled fast run's time (held and written
+     * in batches, which spares most runs the histogram write). A slow sampled run is not held: one
+     * task that met a GC pause would otherwise stand for the next fifteen.
      *
      * @param waitNanos its queue wait, or -1 when not measured (its submit was not sampled)
-     * @param runNanos its run time, or -1 when it was not timed
-     * @param holdRun whether the untimed runs after it are recorded at its run time (a
-     *                {@link CostSampler#SAMPLED} run)
+     * @param runNanos its run time
+     * @param sampled whether the lane's run sampler picked it ({@link CostSampler#SAMPLED})
      */
-    void ran(long waitNanos, long runNanos, boolean holdRun) {
+    void ran(long waitNanos, long runNanos, boolean sampled) {
         add(TASKS, 1);
-        if (runNanos < 0) {
+        add(RUN_NANOS, runNanos);
+        boolean slow = runNanos >= CostSampler.SLOW_NANOS;
+        boolean recordRun = sampled || slow;
+        if (!recordRun) {
             heldRun.hold();
         }
         if (waitNanos < 0) {
             heldWait.hold();
         }
-        if (runNanos < 0 && waitNanos < 0) {
+        if (!recordRun && waitNanos < 0) {
             return;
         }
-        long totalNanos = 0;
         long epoch = phaser.writerCriticalSectionEnter();
         try {
-            totalNanos += heldRun.flushInto(activeRun);
+            heldRun.flushInto(activeRun);
             heldWait.flushInto(activeWait);
             if (waitNanos >= 0) {
                 activeWait.recordValue(waitNanos);
             }
-            if (runNanos >= 0) {
+            if (recordRun) {
                 activeRun.recordValue(runNanos);
-                totalNanos += runNanos;
             }
         } finally {
             phaser.writerCriticalSectionExit(epoch);
         }
-        if (runNanos >= 0) {
-            runSampler.measured(runNanos);
-            if (holdRun) {
-                heldRun.set(runNanos);
-            }
+        if (sampled && !slow) {
+            heldRun.set(runNanos);
         }
         if (waitNanos >= 0) {
             heldWait.set(waitNanos);
         }
-        add(RUN_NANOS, totalNanos);
     }
 
     /**
      * Adds the queue waits and run times since the previous call to {@code waits} and {@code runs},
      * the runs still held included.
-     *
-     * @return the total of the held run times recorded here (not in {@link #RUN_NANOS})
      */
-    long drain(Histogram waits, Histogram runs) {
+    void drain(Histogram waits, Histogram runs) {
         phaser.readerLock();
         try {
             inactiveWait.reset();
@@ -162,10 +159,9 @@ final class ExecutorLane {
             phaser.readerUnlock();
         }
         heldWait.flushInto(inactiveWait);
-        long heldNanos = heldRun.flushInto(inactiveRun);
+        heldRun.flushInto(inactiveRun);
         waits.add(inactiveWait);
         runs.add(inactiveRun);
-        return heldNanos;
     }
 
     /** A plain ordered store in an owned lane (one writer: no atomic instruction), atomic in the shared one. */

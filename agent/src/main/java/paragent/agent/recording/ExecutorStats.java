@@ -101,7 +101,7 @@ final class ExecutorStats {
         long timedNanos = delta(lane, ExecutorLane.SUBMIT_NANOS);
         interval.submits += submits;
         interval.submitNanos += submitNanos(submits, timed, timedNanos, lane);
-        interval.runNanos += lane.drain(interval.queueWait, interval.runTime);
+        lane.drain(interval.queueWait, interval.runTime);
     }
 
     /**

@@ -12,26 +12,26 @@ class ExecutorStatsTest {
     private final ExecutorStats.Interval interval = new ExecutorStats.Interval();
 
     @Test
-    void everyRunIsInTheRunTimeHistogramAtItsOwnOrItsHeldTime() {
-        int timed = 0;
+    void everyRunIsInTheRunTimeHistogramAndItsTotalIsExact() {
+        int sampled = 0;
         for (int i = 0; i < 100; i++) {
-            int sampling = lane.runSampler.next();
-            timed += sampling != CostSampler.UNTIMED ? 1 : 0;
-            lane.ran(-1, sampling != CostSampler.UNTIMED ? 1_000 : -1, sampling == CostSampler.SAMPLED);
+            boolean pick = lane.runSampler.next() == CostSampler.SAMPLED;
+            sampled += pick ? 1 : 0;
+            lane.ran(-1, 1_000 + i, pick);
         }
         stats.drainInto(interval);
 
-        assertThat(timed).isLessThan(100);
+        assertThat(sampled).isLessThan(100);
         assertThat(interval.tasks).isEqualTo(100);
         assertThat(interval.runTime.getTotalCount()).isEqualTo(100);
-        assertThat(interval.runNanos).isEqualTo(100 * 1_000);
+        assertThat(interval.runNanos).isEqualTo(100 * 1_000 + 99 * 100 / 2);
     }
 
     @Test
     void runsAfterTheFirstMeasuredQueueWaitAreRecordedAtTheLatestOne() {
         lane.ran(-1, 10, true);
         lane.ran(500, 10, true);
-        lane.ran(-1, -1, true);
+        lane.ran(-1, 10, false);
         lane.ran(-1, 10, true);
         stats.drainInto(interval);
 
@@ -42,10 +42,11 @@ class ExecutorStatsTest {
     @Test
     void heldRunsAreCountedInTheIntervalTheyRanIn() {
         lane.ran(-1, 1_000, true);
-        lane.ran(-1, -1, true);
-        lane.ran(-1, -1, true);
+        lane.ran(-1, 1_500, false);
+        lane.ran(-1, 500, false);
         stats.drainInto(interval);
         assertThat(interval.runTime.getTotalCount()).isEqualTo(3);
+        assertThat(interval.runTime.getCountAtValue(1_000)).isEqualTo(3);
         assertThat(interval.runNanos).isEqualTo(3_000);
 
         lane.ran(-1, 2_000, true);
@@ -56,14 +57,17 @@ class ExecutorStatsTest {
     }
 
     @Test
-    void aFollowUpRunIsRecordedAtItsOwnTimeButTheSampledValueStaysHeld() {
-        lane.ran(-1, 50_000, true);
-        lane.ran(-1, 100, false);
-        lane.ran(-1, -1, false);
+    void aSlowRunIsRecordedAtItsOwnTimeAndIsNotHeldForTheFastOnesAfterIt() {
+        lane.ran(-1, 100, true);
+        lane.ran(-1, 170_000_000, true); // a sampled task that met a GC pause
+        lane.ran(-1, 120, false);
+        lane.ran(-1, 50_000, false); // slow, not sampled: recorded all the same
         stats.drainInto(interval);
 
-        assertThat(interval.runTime.getTotalCount()).isEqualTo(3);
-        assertThat(interval.runNanos).isEqualTo(50_000 + 100 + 50_000);
+        assertThat(interval.runTime.getTotalCount()).isEqualTo(4);
+        assertThat(interval.runTime.getCountAtValue(100)).isEqualTo(2);
+        assertThat(interval.runTime.getMaxValue()).isGreaterThanOrEqualTo(170_000_000 - 170_000);
+        assertThat(interval.runNanos).isEqualTo(100 + 170_000_000 + 120 + 50_000);
     }
 
     @Test
