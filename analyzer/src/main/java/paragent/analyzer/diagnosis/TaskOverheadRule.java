@@ -29,7 +29,7 @@ public final class TaskOverheadRule implements Rule {
      * The hand-off per task (workers' time outside tasks plus submit time, over the tasks) must be
      * at least this fraction of the median task's run time.
      */
-    public static final double MIN_OVERHEAD_PER_MEDIAN_TASK = 0.5;
+    public static final double MIN_OVERHEAD_PER_MEDIAN_TASK = 0.25;
 
     /** A pool worker's states outside its tasks: waiting for the next, taking it from the queue. */
     private static final ThreadState[] NOT_IN_TASKS = {ThreadState.PARKED_IDLE, ThreadState.PARKED_LOCK,
