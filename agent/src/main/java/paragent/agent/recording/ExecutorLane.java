@@ -108,7 +108,9 @@ final class ExecutorLane {
         add(TASKS, 1);
         add(RUN_NANOS, runNanos);
         boolean slow = runNanos >= CostSampler.SLOW_NANOS;
-        boolean recordRun = sampled || slow;
+        // Until a sampled fast run gives a value to hold, every run is recorded at its own time.
+        boolean nothingHeld = heldRun.value() == HeldValue.NONE;
+        boolean recordRun = sampled || slow || nothingHeld;
         if (!recordRun) {
             heldRun.hold();
         }
@@ -131,7 +133,7 @@ final class ExecutorLane {
         } finally {
             phaser.writerCriticalSectionExit(epoch);
         }
-        if (sampled && !slow) {
+        if (!slow && (sampled || nothingHeld)) {
             heldRun.set(runNanos);
         }
         if (waitNanos >= 0) {

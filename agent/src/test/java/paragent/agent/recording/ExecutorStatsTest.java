@@ -57,6 +57,18 @@ class ExecutorStatsTest {
     }
 
     @Test
+    void runsBeforeAnyFastSampleAreRecordedAtTheirOwnTime() {
+        lane.ran(-1, 50_000, true); // slow: nothing to hold yet
+        lane.ran(-1, 300, false); // recorded itself, and held from now on
+        lane.ran(-1, 400, false); // held at 300
+        stats.drainInto(interval);
+
+        assertThat(interval.runTime.getTotalCount()).isEqualTo(3);
+        assertThat(interval.runTime.getCountAtValue(300)).isEqualTo(2);
+        assertThat(interval.runNanos).isEqualTo(50_700);
+    }
+
+    @Test
     void aSlowRunIsRecordedAtItsOwnTimeAndIsNotHeldForTheFastOnesAfterIt() {
         lane.ran(-1, 100, true);
         lane.ran(-1, 170_000_000, true); // a sampled task that met a GC pause
