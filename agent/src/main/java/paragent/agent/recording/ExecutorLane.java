@@ -12,10 +12,11 @@ import org.HdrHistogram.WriterReaderPhaser;
  * ({@link #owner} null, so its histograms are {@link ConcurrentHistogram}s and its counters
  * atomic).
  *
- * <p>Only some submits and runs are timed ({@link #submitSampler}, {@link #runSampler}; every one
- * in the overflow lane). Counts are exact. Every run is recorded in the run-time histogram: an
- * untimed run at the value of the lane's latest sampled run ("sample and hold"), so the histogram's
- * count is the number of runs and its total estimates the run time. Likewise every run after the
+ * <p>Only some submits are timed ({@link #submitSampler}; every one in the overflow lane); every
+ * run is timed and summed exactly. Counts are exact. Every run is recorded in the run-time
+ * histogram: the runs {@link #runSampler} picks, slow ones and those before the first sampled fast
+ * run at their own time, any other at the lane's latest sampled fast run ("sample and hold"), so
+ * the histogram's count is the number of runs. Likewise every run after the
  * lane's first measured queue wait is recorded in the queue-wait histogram, at its own wait when
  * its submit was sampled, else at the latest one measured. Submit times are summed over the timed
  * submits only, and counted in {@link #TIMED_SUBMITS}, so that the emitter can scale them.
