@@ -30,8 +30,8 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * a one-entry cache in the thread's {@link ThreadState}, and count exactly. Every run reads the
  * clock at its start and end, so the tasks' total run time is exact (the task-overhead diagnosis
  * rests on it); the clock is read only for the submits the lane's submit {@link CostSampler} picks
- * (a few at first, then one in {@value CostSampler#PERIOD}, and all while they take long), and
- * only sampled or slow runs write the run-time histogram themselves. A timed submit also notes its task in
+ * (a few at first, then one in {@value CostSampler#PERIOD}; each stands for the submits after it),
+ * and only sampled or slow runs write the run-time histogram themselves. A sampled submit also notes its task in
  * the executor's {@link PendingSubmits}, where the run finds it by reference for its queue wait
  * (scheduled tasks need no entry: their queue wait is read from {@code Delayed.getDelay} at
  * start). A fork/join run is attributed to the pool of the worker that runs it, else to the common
@@ -84,7 +84,7 @@ final class ExecutorAggregator implements ExecutorSink {
     @Override
     public long submitBegin(Object executor, Object task) {
         ExecutorLane lane = threads.get().laneFor(executor != null ? executor : currentPool());
-        if (lane.submitSampler.next() == CostSampler.UNTIMED) {
+        if (!lane.submitSampler.next()) {
             return UNTIMED;
         }
         long now = System.nanoTime();
@@ -104,9 +104,6 @@ final class ExecutorAggregator implements ExecutorSink {
                 lane.executor.pending.take(task);
             }
             return;
-        }
-        if (submitNanos >= 0) {
-            lane.submitSampler.measured(submitNanos);
         }
         lane.submitted(submitNanos);
         // The thread's first submit, then one in SITE_SAMPLE_PERIOD: a pool given a few large tasks
@@ -131,7 +128,7 @@ final class ExecutorAggregator implements ExecutorSink {
             lane.workerReported = true;
             reportWorker(lane, executor != null || Thread.currentThread() instanceof ForkJoinWorkerThread);
         }
-        boolean sampled = lane.runSampler.next() == CostSampler.SAMPLED;
+        boolean sampled = lane.runSampler.next();
         long now = System.nanoTime();
         long waitNanos = -1;
         if (task instanceof Delayed) {

@@ -18,8 +18,8 @@ import org.HdrHistogram.WriterReaderPhaser;
  * run at their own time, any other at the lane's latest sampled fast run ("sample and hold"), so
  * the histogram's count is the number of runs. Likewise every run after the
  * lane's first measured queue wait is recorded in the queue-wait histogram, at its own wait when
- * its submit was sampled, else at the latest one measured. Submit times are summed over the timed
- * submits only, and counted in {@link #TIMED_SUBMITS}, so that the emitter can scale them.
+ * its submit was sampled, else at the latest one measured. Submit time is summed the same way: a
+ * sampled submit at its own time, any other at the latest sampled one ({@link #SUBMIT_NANOS}).
  *
  * <p>A run's queue wait and run time are recorded together in one writer critical section of a
  * {@link WriterReaderPhaser} (two atomic increments per task, where a {@code Recorder} per
@@ -38,10 +38,18 @@ final class ExecutorLane {
     static final int TASKS = 0;
     static final int RUN_NANOS = 1;
     static final int SUBMITS = 2;
-    /** The total time of the timed submits only. */
+    /**
+     * The submits' time: a sampled submit at its own time, any other at the latest sampled one
+     * before it, so each sample stands for the submits up to the next ({@link CostSampler}). The
+     * samples are chosen by position only: holding a slow one for the fifteen after it is what
+     * makes the sum unbiased when slow submits come in runs (a preempted submitter, a contended
+     * queue lock).
+     */
     static final int SUBMIT_NANOS = 3;
-    static final int TIMED_SUBMITS = 4;
-    private static final int COUNTERS = 5;
+    private static final int COUNTERS = 4;
+
+    /** A run at least this long is recorded at its own time, sampled or not, and never held. */
+    static final long SLOW_RUN_NANOS = 10_000;
 
     /** Histogram precision, as for lock waits: 2 significant digits (1%). */
     private static final int SIGNIFICANT_DIGITS = 2;
@@ -54,6 +62,8 @@ final class ExecutorLane {
     final CostSampler submitSampler;
     /** Which runs are timed; owner thread only. */
     final CostSampler runSampler;
+    /** The latest sampled submit's duration, held for the ones after it. Owner thread only. */
+    private long heldSubmitNanos;
     /** Whether the owner's first run for this executor has been reported. Owner thread only. */
     boolean workerReported;
     /** Counter values at the previous emit. Emitting thread only. */
@@ -84,31 +94,34 @@ final class ExecutorLane {
     /**
      * A submit returned.
      *
-     * @param submitNanos its duration, or -1 when it was not timed
+     * @param submitNanos its duration, or -1 when it was not sampled
      */
     void submitted(long submitNanos) {
         add(SUBMITS, 1);
         if (submitNanos >= 0) {
-            add(TIMED_SUBMITS, 1);
+            // The overflow lane samples every submit and never reads the held value: no race matters.
+            heldSubmitNanos = submitNanos;
             add(SUBMIT_NANOS, submitNanos);
+        } else {
+            add(SUBMIT_NANOS, heldSubmitNanos);
         }
     }
 
     /**
      * A task finished. Its run time is always measured and summed exactly ({@link #RUN_NANOS}); it
      * goes into the run-time histogram at its own time when it was sampled or slow (at least
-     * {@link CostSampler#SLOW_NANOS}), else at the latest sampled fast run's time (held and written
+     * {@link #SLOW_RUN_NANOS}), else at the latest sampled fast run's time (held and written
      * in batches, which spares most runs the histogram write). A slow sampled run is not held: one
      * task that met a GC pause would otherwise stand for the next fifteen.
      *
      * @param waitNanos its queue wait, or -1 when not measured (its submit was not sampled)
      * @param runNanos its run time
-     * @param sampled whether the lane's run sampler picked it ({@link CostSampler#SAMPLED})
+     * @param sampled whether the lane's run sampler picked it
      */
     void ran(long waitNanos, long runNanos, boolean sampled) {
         add(TASKS, 1);
         add(RUN_NANOS, runNanos);
-        boolean slow = runNanos >= CostSampler.SLOW_NANOS;
+        boolean slow = runNanos >= SLOW_RUN_NANOS;
         // Until a sampled fast run gives a value to hold, every run is recorded at its own time.
         boolean nothingHeld = heldRun.value() == HeldValue.NONE;
         boolean recordRun = sampled || slow || nothingHeld;

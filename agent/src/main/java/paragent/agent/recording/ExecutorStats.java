@@ -96,25 +96,9 @@ final class ExecutorStats {
     private static void drainLane(ExecutorLane lane, Interval interval) {
         interval.tasks += delta(lane, ExecutorLane.TASKS);
         interval.runNanos += delta(lane, ExecutorLane.RUN_NANOS);
-        long submits = delta(lane, ExecutorLane.SUBMITS);
-        long timed = delta(lane, ExecutorLane.TIMED_SUBMITS);
-        long timedNanos = delta(lane, ExecutorLane.SUBMIT_NANOS);
-        interval.submits += submits;
-        interval.submitNanos += submitNanos(submits, timed, timedNanos, lane);
+        interval.submits += delta(lane, ExecutorLane.SUBMITS);
+        interval.submitNanos += delta(lane, ExecutorLane.SUBMIT_NANOS);
         lane.drain(interval.queueWait, interval.runTime);
-    }
-
-    /**
-     * The submit time of {@code submits} calls of which {@code timed} took {@code timedNanos}: scaled
-     * by the interval's own mean, or by the lane's mean over the run when none was timed in it.
-     */
-    private static long submitNanos(long submits, long timed, long timedNanos, ExecutorLane lane) {
-        if (timed > 0) {
-            return Math.round((double) timedNanos / timed * submits);
-        }
-        long allTimed = lane.lastCounters[ExecutorLane.TIMED_SUBMITS];
-        return allTimed == 0 ? 0
-                : Math.round((double) lane.lastCounters[ExecutorLane.SUBMIT_NANOS] / allTimed * submits);
     }
 
     private static long delta(ExecutorLane lane, int counter) {
