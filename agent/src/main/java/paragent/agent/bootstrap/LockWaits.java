@@ -12,15 +12,24 @@ import java.util.concurrent.locks.AbstractOwnableSynchronizer;
  * here, so it pays nothing.
  *
  * <p>{@link #begin} runs before the thread waits and notes who holds the lock; {@link #end} runs
- * when it has the lock (or gave up), hands the wait to the {@link LockWaitSink} and commits a
- * {@link LockWaitEvent} when the wait is above the recording's threshold. Both are called
- * concurrently from application threads; neither throws.
+ * when it has the lock (or gave up), hands the wait to the {@link LockWaitSink} and commits the
+ * event when the wait is above the recording's threshold: a {@link LockWaitEvent}, with the stack
+ * trace, when the thread's {@link LockWaitSampler} picked the wait, else a
+ * {@link LockWaitNoStackEvent}. Both are called concurrently from application threads; neither
+ * throws.
  */
 public final class LockWaits {
 
     private static final MethodHandle EXCLUSIVE_OWNER = exclusiveOwnerHandle();
 
     private static volatile LockWaitSink sink;
+
+    private static final ThreadLocal<LockWaitSampler> SAMPLERS = new ThreadLocal<>() {
+        @Override
+        protected LockWaitSampler initialValue() {
+            return new LockWaitSampler();
+        }
+    };
 
     private LockWaits() {
     }
@@ -45,7 +54,10 @@ public final class LockWaits {
             if (sink == null) {
                 return null;
             }
-            LockWaitEvent event = new LockWaitEvent();
+            int lockId = System.identityHashCode(sync);
+            AbstractLockWaitEvent event = SAMPLERS.get().wantsStack(lockId) ? new LockWaitEvent()
+                    : new LockWaitNoStackEvent();
+            event.lockId = lockId;
             event.startNanos = System.nanoTime();
             event.holder = exclusiveOwner(sync);
             event.begin();
@@ -59,10 +71,10 @@ public final class LockWaits {
     /** Called on exit from the slow path, normally or by an exception. */
     public static void end(Object token, Object sync, boolean shared) {
         try {
-            if (!(token instanceof LockWaitEvent)) {
+            if (!(token instanceof AbstractLockWaitEvent)) {
                 return;
             }
-            LockWaitEvent event = (LockWaitEvent) token;
+            AbstractLockWaitEvent event = (AbstractLockWaitEvent) token;
             long waitNanos = System.nanoTime() - event.startNanos;
             LockWaitSink current = sink;
             if (current != null) {
@@ -73,12 +85,12 @@ public final class LockWaits {
                 Class<?> syncType = sync.getClass();
                 event.lockClass = LockNames.lockClassOf(syncType);
                 event.syncClass = syncType.getName();
-                event.lockId = System.identityHashCode(sync);
                 event.shared = shared;
                 if (shared) {
                     event.holder = null;
                 }
                 event.commit();
+                SAMPLERS.get().recorded(event.lockId, event instanceof LockWaitEvent);
             }
         } catch (Throwable t) {
             HookFailures.report("lock wait recording", t);

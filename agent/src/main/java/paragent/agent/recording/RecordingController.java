@@ -32,6 +32,7 @@ import paragent.agent.bootstrap.GpuSummaryEvent;
 import paragent.agent.bootstrap.GpuWaitEvent;
 import paragent.agent.bootstrap.LockSummaryEvent;
 import paragent.agent.bootstrap.LockWaitEvent;
+import paragent.agent.bootstrap.LockWaitNoStackEvent;
 import paragent.agent.bootstrap.LockWaits;
 import paragent.agent.bootstrap.MappedFileEvent;
 import paragent.agent.bootstrap.ProcessExitEvent;
@@ -66,7 +67,8 @@ public final class RecordingController {
     static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
     /** Every event class the agent commits (docs/EVENTS.md); registered before the recording starts. */
-    public static final List<Class<? extends Event>> EVENT_CLASSES = List.of(LockWaitEvent.class, LockSummaryEvent.class,
+    public static final List<Class<? extends Event>> EVENT_CLASSES = List.of(LockWaitEvent.class,
+            LockWaitNoStackEvent.class, LockSummaryEvent.class,
             ThreadTimesEvent.class, RunInfoEvent.class, SchedStatEvent.class, ExecutorCreatedEvent.class,
             ExecutorWorkerEvent.class, ExecutorSummaryEvent.class, ProcessSpawnEvent.class, ProcessExitEvent.class,
             ChannelOpenEvent.class, ChannelOpEvent.class, ChannelSummaryEvent.class, SerializationSummaryEvent.class,

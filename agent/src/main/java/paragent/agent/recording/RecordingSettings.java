@@ -59,6 +59,7 @@ final class RecordingSettings {
         settings.put("jdk.ProcessStart#stackTrace", "true");
 
         enable(settings, "paragent.LockWait", thresholdText, true);
+        enable(settings, "paragent.LockWaitNoStack", thresholdText, false);
         // Summaries are written every second by the agent and, through JFR's endChunk hook,
         // once more when the recording ends, so that the final interval is never lost.
         periodic(settings, "paragent.LockSummary", "endChunk");

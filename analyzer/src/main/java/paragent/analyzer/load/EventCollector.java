@@ -30,7 +30,7 @@ final class EventCollector {
 
     final Map<Long, ThreadData> threads = new LinkedHashMap<>();
     final Map<LockKey, LockData> monitorLocks = new LinkedHashMap<>();
-    /** j.u.c. locks from paragent.LockWait / paragent.LockSummary. */
+    /** j.u.c. locks from paragent.LockWait, paragent.LockWaitNoStack and paragent.LockSummary. */
     final Map<LockKey, LockData> paragentLocks = new LinkedHashMap<>();
     /** j.u.c. locks seen taken inside a pool's task hand-off (its queue's lock): not reported as locks. */
     final Set<LockKey> poolHandOffLocks = new HashSet<>();
@@ -181,7 +181,8 @@ final class EventCollector {
                 .put(e.getString("name"), e.getString("value")));
         h.put("paragent.RunInfo", (c, e, t, start, end) -> c.onRunInfo(e));
         h.put("jdk.VirtualThreadPinned", (c, e, t, start, end) -> c.pinning.onPinned(e, end - start));
-        h.put("paragent.LockWait", EventCollector::onLockWait);
+        h.put("paragent.LockWait", (c, e, t, start, end) -> c.onLockWait(e, t, start, end, true));
+        h.put("paragent.LockWaitNoStack", (c, e, t, start, end) -> c.onLockWait(e, t, start, end, false));
         h.put("paragent.LockSummary", (c, e, t, start, end) -> c.onLockSummary(e));
         h.put("paragent.ThreadTimes", (c, e, t, start, end) -> c.onThreadTimes(e, start));
         h.put("paragent.FlameStack", (c, e, t, start, end) -> c.flames.onFlameStack(e));
@@ -292,7 +293,15 @@ final class EventCollector {
         }
     }
 
-    private void onLockWait(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {
+    /**
+     * A paragent.LockWait ({@code withStack}) or paragent.LockWaitNoStack. The agent gives a stack
+     * to a systematic sample of each thread's waits, among them its first on each lock; a wait
+     * without one takes the stack of the same thread's latest wait on the same lock that had one
+     * (JFR writes a thread's events in the order they were committed). Only when there is none (a
+     * recording cut from a longer one) is its site unknown.
+     */
+    private void onLockWait(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos,
+            boolean withStack) {
         if (waiter == null) {
             return;
         }
@@ -301,15 +310,24 @@ final class EventCollector {
             return; // parked time, but waiting for a latch or a queue is not lock contention
         }
         LockData lock = paragentLock(event);
-        RecordedStackTrace stack = event.getStackTrace();
-        if (poolHandOffs.get(stack)) {
+        RecordedStackTrace stack = withStack ? event.getStackTrace() : null;
+        if (stack != null) {
+            if (waiter.heldLockStacks == null) {
+                waiter.heldLockStacks = new HashMap<>();
+            }
+            waiter.heldLockStacks.put(lock.key, stack);
+        } else if (waiter.heldLockStacks != null) {
+            stack = waiter.heldLockStacks.get(lock.key);
+        }
+        if (stack != null && poolHandOffs.get(stack)) {
             // A pool's own queue lock, taken to hand a task over: task overhead, not the program's lock.
             poolHandOffLocks.add(lock.key);
             return;
         }
         long holderId = holderId(lock, event.getThread("holder"));
         // The waiting line is the application's call of the lock, not the lock's own acquire().
-        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrame(stack, lock.key.lockClass()));
+        String site = stack == null ? null : applicationFrame(stack, lock.key.lockClass());
+        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, site);
         flames.onLockWait(lock.key, stack, endNanos - startNanos);
     }
 

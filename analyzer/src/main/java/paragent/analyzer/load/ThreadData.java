@@ -2,6 +2,9 @@ package paragent.analyzer.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedStackTrace;
+import paragent.analyzer.model.LockKey;
 
 /**
  * Raw facts about one Java thread, accumulated while the recording is read. Mutable; confined to
@@ -42,8 +45,13 @@ final class ThreadData {
     final LongPairs ios;
     /** paragent.ThreadTimes: timestamp and cumulative CPU nanoseconds, for CPU over time. */
     final LongPairs cpuSeries;
-    /** paragent.LockWait intervals, [start, end] pairs. */
+    /** paragent.LockWait and paragent.LockWaitNoStack intervals, [start, end] pairs. */
     final LongPairs lockWaits;
+    /**
+     * Per lock, the stack of this thread's latest paragent.LockWait on it, which stands for its
+     * paragent.LockWaitNoStack waits after it (the agent samples the stacks); null until the first.
+     */
+    Map<LockKey, RecordedStackTrace> heldLockStacks;
     /** jdk.ThreadCPULoad: timestamp and (user + system) as a fraction of the machine. */
     final List<double[]> cpuLoads = new ArrayList<>();
     /** jdk.ExecutionSample timestamps and top application frames, for holder analysis. */

@@ -61,6 +61,78 @@ class LockWaitSiteTest {
         assertThat(Files.size(jfr)).isPositive();
     }
 
+    /**
+     * The agent gives a stack to a sample of a thread's waits: each wait without one is counted at
+     * the site of the same thread's latest sampled wait on the same lock; another thread's stack,
+     * or another lock's, never stands in.
+     */
+    @Test
+    void aWaitWithoutAStackTakesTheSiteOfTheThreadsLatestSampledWaitOnTheLock(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("sampled.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("paragent.LockWait").withStackTrace();
+            recording.enable("paragent.LockWaitNoStack").withoutStackTrace();
+            recording.start();
+            sampledAtFirstSite(1);
+            unsampled(1, 3);
+            sampledAtSecondSite(1);
+            unsampled(1, 2);
+            unsampled(2, 5); // another lock, never sampled on this thread
+            Thread other = new Thread(() -> unsampled(1, 4));
+            other.start();
+            other.join();
+            recording.stop();
+            recording.dump(jfr);
+        }
+
+        RecordingModel model = RecordingLoader.load(jfr);
+
+        LockModel lock1 = lockWithId(model, 1);
+        assertThat(lock1.waiterSites()).extracting(s -> s.frame().replaceAll("\\(\\w+\\.java:\\d+\\)$", ""), SiteCount::count)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(LockWaitSiteTest.class.getName() + ".sampledAtFirstSite", 4L),
+                        org.assertj.core.groups.Tuple.tuple(LockWaitSiteTest.class.getName() + ".sampledAtSecondSite", 3L),
+                        org.assertj.core.groups.Tuple.tuple(LockData.UNKNOWN_SITE, 4L));
+        assertThat(lockWithId(model, 2).waiterSites()).extracting(SiteCount::frame, SiteCount::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LockData.UNKNOWN_SITE, 5L));
+    }
+
+    private static LockModel lockWithId(RecordingModel model, int lockId) {
+        return model.locks().stream().filter(l -> l.key().identity().equals(Integer.toHexString(lockId)))
+                .findFirst().orElseThrow(() -> new AssertionError("no lock " + lockId + " in " + model.locks()));
+    }
+
+    private static void sampledAtFirstSite(int lockId) {
+        TestLock.stackedWait(lockId);
+    }
+
+    private static void sampledAtSecondSite(int lockId) {
+        TestLock.stackedWait(lockId);
+    }
+
+    private static void unsampled(int lockId, int waits) {
+        for (int i = 0; i < waits; i++) {
+            ParagentEvents.LockWaitNoStack e = new ParagentEvents.LockWaitNoStack();
+            e.begin();
+            e.lockClass = TestLock.class.getName();
+            e.syncClass = TestLock.class.getName();
+            e.lockId = lockId;
+            e.commit();
+        }
+    }
+
+    /** A lock whose own frames the site skips, as it skips ReentrantLock's. */
+    static final class TestLock {
+        static void stackedWait(int lockId) {
+            ParagentEvents.LockWait e = new ParagentEvents.LockWait();
+            e.begin();
+            e.lockClass = TestLock.class.getName();
+            e.syncClass = TestLock.class.getName();
+            e.lockId = lockId;
+            e.commit();
+        }
+    }
+
     private static void callTheLock(HandLock lock) {
         lock.acquire();
     }

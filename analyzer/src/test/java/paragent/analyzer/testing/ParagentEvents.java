@@ -24,6 +24,18 @@ public final class ParagentEvents {
         public Thread holder;
     }
 
+    @Name("paragent.LockWaitNoStack")
+    @Label("Lock Wait (Stack Not Sampled)")
+    @Category("paragent")
+    @StackTrace(false)
+    public static final class LockWaitNoStack extends Event {
+        public String lockClass;
+        public String syncClass;
+        public int lockId;
+        public boolean shared;
+        public Thread holder;
+    }
+
     @Name("paragent.LockSummary")
     @Label("Lock Summary")
     @Category("paragent")
