@@ -98,6 +98,23 @@ final class EventCollector {
     private final PoolCache<RecordedStackTrace, String[]> stackMethods = new PoolCache<>(s -> Frames.methods(s, internedMethods));
     /** The monitor lock of each monitor class object. */
     private final PoolCache<RecordedClass, LockData> monitorLocksByClass = new PoolCache<>(this::monitorLock);
+    /** The fields read on every event of the most frequent types, by position ({@link FieldReader}). */
+    private final FieldReader stackTraceField = new FieldReader("stackTrace");
+    private final FieldReader monitorClassField = new FieldReader("monitorClass");
+    private final FieldReader previousOwnerField = new FieldReader("previousOwner");
+    private final FieldReader parkedClassField = new FieldReader("parkedClass");
+    private final FieldReader lockClassField = new FieldReader("lockClass");
+    private final FieldReader lockIdField = new FieldReader("lockId");
+    private final FieldReader holderField = new FieldReader("holder");
+    private final FieldReader sampledThreadField = new FieldReader("sampledThread");
+    private final FieldReader threadField = new FieldReader("thread");
+    private final FieldReader cpuNanosField = new FieldReader("cpuNanos");
+    private final FieldReader blockedNanosField = new FieldReader("blockedNanos");
+    private final FieldReader waitedNanosField = new FieldReader("waitedNanos");
+    private final FieldReader baselineField = new FieldReader("baseline");
+    private final FieldReader tidField = new FieldReader("tid");
+    private final FieldReader runNanosField = new FieldReader("runNanos");
+    private final FieldReader runQueueNanosField = new FieldReader("runQueueNanos");
     /** The handler of each event type object: one map search per type and chunk, not per event. */
     private final PoolCache<EventType, Handler> handlers = new PoolCache<>(this::handlerOf);
 
@@ -261,9 +278,9 @@ final class EventCollector {
         }
         waiter.monitorEnterNanos += endNanos - startNanos;
         waiter.monitorEnters.add(startNanos, endNanos);
-        LockData lock = monitorLocksByClass.get(event.getClass("monitorClass"));
-        long holderId = holderId(lock, event.getThread("previousOwner"));
-        RecordedStackTrace stack = event.getStackTrace();
+        LockData lock = monitorLocksByClass.get(monitorClassField.recordedClass(event));
+        long holderId = holderId(lock, previousOwnerField.thread(event));
+        RecordedStackTrace stack = stackTraceField.stackTrace(event);
         lock.addWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack));
         flames.onLockWait(lock.key, stack, endNanos - startNanos);
     }
@@ -278,9 +295,9 @@ final class EventCollector {
             return;
         }
         waiter.parks.add(startNanos, endNanos);
-        RecordedClass parkedClass = event.getClass("parkedClass");
+        RecordedClass parkedClass = parkedClassField.recordedClass(event);
         String lockClass = LockClasses.lockClassOfPark(parkedClass == null ? null : parkedClass.getName());
-        RecordedStackTrace stack = event.getStackTrace();
+        RecordedStackTrace stack = stackTraceField.stackTrace(event);
         if (idlePoolWorkers.get(stack)) {
             waiter.idleParks.add(startNanos, endNanos);
         } else if (lockClass != null) {
@@ -306,11 +323,11 @@ final class EventCollector {
             return;
         }
         waiter.lockWaits.add(startNanos, endNanos);
-        if (LockClasses.isCoordination(event.getString("lockClass"))) {
+        if (LockClasses.isCoordination(lockClassField.string(event))) {
             return; // parked time, but waiting for a latch or a queue is not lock contention
         }
         LockData lock = paragentLock(event);
-        RecordedStackTrace stack = withStack ? event.getStackTrace() : null;
+        RecordedStackTrace stack = withStack ? stackTraceField.stackTrace(event) : null;
         if (stack != null) {
             if (waiter.heldLockStacks == null) {
                 waiter.heldLockStacks = new HashMap<>();
@@ -324,7 +341,7 @@ final class EventCollector {
             poolHandOffLocks.add(lock.key);
             return;
         }
-        long holderId = holderId(lock, event.getThread("holder"));
+        long holderId = holderId(lock, holderField.thread(event));
         // The waiting line is the application's call of the lock, not the lock's own acquire().
         String site = stack == null ? null : applicationFrame(stack, lock.key.lockClass());
         lock.addWait(waiter.javaId, startNanos, endNanos, holderId, site);
@@ -348,22 +365,23 @@ final class EventCollector {
     }
 
     private LockData paragentLock(RecordedEvent event) {
-        String lockClass = event.getString("lockClass");
+        String lockClass = lockClassField.string(event);
         if (lockClass == null || lockClass.isEmpty()) {
             lockClass = "(unknown lock)";
         }
-        LockKey key = new LockKey(LockKind.JUC, lockClass, Integer.toHexString(event.getInt("lockId")));
+        LockKey key = new LockKey(LockKind.JUC, lockClass, Integer.toHexString(lockIdField.intValue(event)));
         return paragentLocks.computeIfAbsent(key, this::lock);
     }
 
     private void onThreadTimes(RecordedEvent event, long atNanos) {
-        ThreadData data = thread(event.getThread("thread"));
+        ThreadData data = thread(threadField.thread(event));
         if (data == null) {
             return;
         }
         sawThreadTimes = true;
-        long[] values = {event.getLong("cpuNanos"), event.getLong("blockedNanos"), event.getLong("waitedNanos")};
-        if (event.hasField("baseline") && event.getBoolean("baseline")) {
+        long[] values = {cpuNanosField.longValue(event), blockedNanosField.longValue(event),
+            waitedNanosField.longValue(event)};
+        if (baselineField.booleanValue(event)) {
             if (data.threadTimesBaseline == null || atNanos < data.threadTimesBaselineAtNanos) {
                 data.threadTimesBaselineAtNanos = atNanos;
                 data.threadTimesBaseline = values;
@@ -378,13 +396,13 @@ final class EventCollector {
     }
 
     private void onExecutionSample(RecordedEvent event, long atNanos) {
-        ThreadData sampled = thread(event.getThread("sampledThread"));
+        ThreadData sampled = thread(sampledThreadField.thread(event));
         if (sampled == null) {
             return;
         }
         sampled.seen(atNanos, atNanos);
         sampled.executionSamples++;
-        RecordedStackTrace stack = event.getStackTrace();
+        RecordedStackTrace stack = stackTraceField.stackTrace(event);
         flames.onExecutionSample(sampled.name, stack);
         String frame = applicationFrames.get(stack);
         if (frame != null && caps.keepSample()) {
@@ -460,10 +478,10 @@ final class EventCollector {
     }
 
     private void onSchedStat(RecordedEvent event, long atNanos) {
-        ThreadData.LongPairs[] series = schedStats.computeIfAbsent(event.getLong("tid"),
+        ThreadData.LongPairs[] series = schedStats.computeIfAbsent(tidField.longValue(event),
                 tid -> new ThreadData.LongPairs[] {new ThreadData.LongPairs(caps), new ThreadData.LongPairs(caps)});
-        series[0].add(atNanos, event.getLong("runNanos"));
-        series[1].add(atNanos, event.getLong("runQueueNanos"));
+        series[0].add(atNanos, runNanosField.longValue(event));
+        series[1].add(atNanos, runQueueNanosField.longValue(event));
     }
 
     private ExecutorData executor(long executorId) {

@@ -55,10 +55,10 @@ final class EventPipeline {
             return size == BATCH_EVENTS;
         }
 
-        void add(RecordedEvent event) {
+        void add(RecordedEvent event, FieldReader eventThread) {
             startNanos[size] = EventCollector.nanos(event.getStartTime());
             endNanos[size] = EventCollector.nanos(event.getEndTime());
-            threads[size] = event.getThread();
+            threads[size] = eventThread.thread(event);
             items[size++] = event;
         }
 
@@ -70,6 +70,8 @@ final class EventPipeline {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
     /** Written by the parser thread only. */
     private Batch batch = new Batch();
+    /** The parser thread's reader of every event's thread. */
+    private final FieldReader eventThread = new FieldReader("eventThread");
 
     private EventPipeline() {
     }
@@ -112,7 +114,7 @@ final class EventPipeline {
             for (String type : EventCollector.EVENT_TYPES) {
                 stream.onEvent(type, event -> {
                     makeRoom();
-                    batch.add(event);
+                    batch.add(event, eventThread);
                 });
             }
             stream.start();

@@ -1,7 +1,6 @@
 package paragent.analyzer.load;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
 import paragent.analyzer.model.ThreadState;
 import paragent.analyzer.model.Timeline;
@@ -160,16 +159,15 @@ final class TimelineBuilder {
 
         Enclosing(ThreadData.LongPairs intervals) {
             int n = intervals.pairs();
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, Comparator.comparingLong(intervals::first));
             starts = new long[n];
             maxEnds = new long[n];
             for (int i = 0; i < n; i++) {
-                starts[i] = intervals.first(order[i]);
-                maxEnds[i] = Math.max(i == 0 ? Long.MIN_VALUE : maxEnds[i - 1], intervals.second(order[i]));
+                starts[i] = intervals.first(i);
+                maxEnds[i] = intervals.second(i);
+            }
+            sortByTime(starts, maxEnds);
+            for (int i = 1; i < n; i++) {
+                maxEnds[i] = Math.max(maxEnds[i - 1], maxEnds[i]);
             }
         }
 
@@ -212,23 +210,71 @@ final class TimelineBuilder {
     private double[] spread(ThreadData.LongPairs counter, long aliveFrom, long aliveTo) {
         double[] into = new double[buckets];
         int n = counter.pairs();
-        long[][] points = new long[n][];
+        long[] times = new long[n];
+        long[] values = new long[n];
         for (int i = 0; i < n; i++) {
-            points[i] = new long[] {counter.first(i), counter.second(i)};
+            times[i] = counter.first(i);
+            values[i] = counter.second(i);
         }
-        Arrays.sort(points, Comparator.comparingLong(p -> p[0]));
-        if (n > 0 && aliveFrom > startNanos && points[0][0] > aliveFrom) {
+        sortByTime(times, values);
+        if (n > 0 && aliveFrom > startNanos && times[0] > aliveFrom) {
             // Counted since the thread started, inside the recording.
-            addSpan(into, aliveFrom, Math.min(points[0][0], aliveTo), points[0][1]);
+            addSpan(into, aliveFrom, Math.min(times[0], aliveTo), values[0]);
         }
         for (int i = 1; i < n; i++) {
-            long increase = points[i][1] - points[i - 1][1];
-            long from = Math.max(points[i - 1][0], aliveFrom);
-            long to = Math.min(points[i][0], aliveTo);
+            long increase = values[i] - values[i - 1];
+            long from = Math.max(times[i - 1], aliveFrom);
+            long to = Math.min(times[i], aliveTo);
             if (increase > 0 && to > from) {
-                addSpan(into, from, to, increase * (double) (to - from) / (points[i][0] - points[i - 1][0]));
+                addSpan(into, from, to, increase * (double) (to - from) / (times[i] - times[i - 1]));
             }
         }
         return into;
+    }
+
+    /**
+     * Sorts the samples by time, keeping samples of equal time in the order recorded (a stable
+     * merge sort on primitives: the samples of a long recording are many, and mostly in order
+     * already, which costs one pass).
+     */
+    static void sortByTime(long[] times, long[] values) {
+        int n = times.length;
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = times[i - 1] <= times[i];
+        }
+        if (sorted) {
+            return;
+        }
+        long[] t = times.clone();
+        long[] v = values.clone();
+        long[] tb = new long[n];
+        long[] vb = new long[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    // Ties take the left run's sample first: stable.
+                    if (i < mid && (j >= hi || t[i] <= t[j])) {
+                        tb[k] = t[i];
+                        vb[k] = v[i++];
+                    } else {
+                        tb[k] = t[j];
+                        vb[k] = v[j++];
+                    }
+                }
+            }
+            long[] swap = t;
+            t = tb;
+            tb = swap;
+            swap = v;
+            v = vb;
+            vb = swap;
+        }
+        System.arraycopy(t, 0, times, 0, n);
+        System.arraycopy(v, 0, values, 0, n);
     }
 }
