@@ -172,8 +172,16 @@ public final class RecordingController {
     private static void startDaemon(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
+        // The tasks catch what they can; what still escapes (an error thrown while one is being
+        // handled, under an exhausted heap) is dropped rather than printed by the JVM into the
+        // program's stderr.
+        thread.setUncaughtExceptionHandler(SILENT);
         thread.start();
     }
+
+    /** Allocated up front: an uncaught-exception handler that needs no heap. */
+    private static final Thread.UncaughtExceptionHandler SILENT = (thread, failure) -> {
+    };
 
     private void writeRunInfo(String version, RunLineage lineage) {
         RunInfoEvent info = new RunInfoEvent();
@@ -194,35 +202,53 @@ public final class RecordingController {
     }
 
     private void flushPeriodically() {
-        try {
-            while (!finished.get() && session.isRunning()) {
-                Thread.sleep(FLUSH_PERIOD.toMillis());
-                locks.emit();
-                executors.emit();
-                channels.emitChannels();
-                channels.emitSerialization();
-                fileLocks.emit();
-                gpu.emit();
-                threadTimes.emitAll();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            Log.failure("periodic recording of lock, executor, channel, GPU and thread totals stopped", t);
-        }
+        periodically(FLUSH_PERIOD::toMillis, () -> {
+            locks.emit();
+            executors.emit();
+            channels.emitChannels();
+            channels.emitSerialization();
+            fileLocks.emit();
+            gpu.emit();
+            threadTimes.emitAll();
+        }, "periodic recording of lock, executor, channel, GPU and thread totals");
     }
 
     private void sampleSchedulerPeriodically() {
-        try {
-            while (!finished.get() && session.isRunning()) {
-                Thread.sleep(schedStat.periodMillis());
-                schedStat.sampleAll();
-                children.sampleCpu();
+        periodically(schedStat::periodMillis, () -> {
+            schedStat.sampleAll();
+            children.sampleCpu();
+        }, "sampling of scheduler counters and child processes");
+    }
+
+    /**
+     * Runs {@code round} every {@code periodMillis} on the calling agent thread until the recording
+     * finishes. A round that ran out of heap is skipped, with one line the first time: the program
+     * may free the heap again (the hoard of a failed allocation loop goes with its thread), and the
+     * totals are still wanted. Any other failure stops the task, with one line. Nothing escapes to
+     * the thread's uncaught-exception handler, which under an exhausted heap cannot print either
+     * (the JVM then writes its own lines about the agent's thread into the program's stderr).
+     */
+    private void periodically(java.util.function.LongSupplier periodMillis, Runnable round, String what) {
+        boolean outOfMemoryReported = false;
+        while (true) {
+            try {
+                if (finished.get() || !session.isRunning()) {
+                    return;
+                }
+                Thread.sleep(periodMillis.getAsLong());
+                round.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (OutOfMemoryError e) {
+                if (!outOfMemoryReported) {
+                    outOfMemoryReported = true;
+                    Log.failure(what + " skipped a round", e);
+                }
+            } catch (Throwable t) {
+                Log.failure(what + " stopped", t);
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            Log.failure("sampling of scheduler counters and child processes stopped", t);
         }
     }
 

@@ -83,8 +83,10 @@ class FaultsIT {
         ForkedJvm.Result result = result("oom");
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
         assertThat(result.stdout()).isEqualTo("allocating\n");
-        assertThat(jvmLines(result)).first().isEqualTo("Exception in thread \"main\" java.lang.OutOfMemoryError: "
+        assertThat(jvmLines(result)).as(result.stderr()).first().isEqualTo("Exception in thread \"main\" java.lang.OutOfMemoryError: "
                 + "Java heap space");
+        // The agent's own threads met the exhausted heap too: nothing of theirs but paragent: lines.
+        assertThat(result.stderr()).doesNotContain("UncaughtExceptionHandler").doesNotContain("in thread \"paragent-");
         assertThat(ExitReportIT.reports(out("oom"))).hasSize(3);
     }
 
