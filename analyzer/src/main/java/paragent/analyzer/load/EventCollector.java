@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,25 +16,20 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import org.HdrHistogram.Histogram;
-import paragent.analyzer.model.LockKey;
-import paragent.analyzer.model.LockKind;
 
 /**
- * Accumulates the events of one recording, one at a time, into {@link ThreadData} and
- * {@link LockData}. What it reads is one table, {@link #HANDLERS}: event type to handler. Events
- * may arrive in any order. Mutable; confined to one thread (the calling thread of
- * {@link EventPipeline}, which reads the events on another).
+ * Accumulates the events of one recording, one at a time, into {@link ThreadData} and, through
+ * the collectors of one concern each ({@link LockCollector}, {@link IpcCollector},
+ * {@link GpuCollector}, {@link FlameCollector}, {@link PinningCollector}), their data. What it
+ * reads is one table, {@link #HANDLERS}: event type to handler. Events may arrive in any order but
+ * one: a thread's lock waits in the order it committed them, as JFR writes them (a stackless wait
+ * takes the stack of the thread's latest stacked one, {@link LockCollector#onLockWait}). Mutable;
+ * confined to one thread (the calling thread of {@link EventPipeline}, which reads the events on
+ * another).
  */
 final class EventCollector {
 
     final Map<Long, ThreadData> threads = new LinkedHashMap<>();
-    final Map<LockKey, LockData> monitorLocks = new LinkedHashMap<>();
-    /** j.u.c. locks from paragent.LockWait, paragent.LockWaitNoStack and paragent.LockSummary. */
-    final Map<LockKey, LockData> paragentLocks = new LinkedHashMap<>();
-    /** j.u.c. locks seen taken inside a pool's task hand-off (its queue's lock): not reported as locks. */
-    final Set<LockKey> poolHandOffLocks = new HashSet<>();
-    /** j.u.c. locks from jdk.ThreadPark; used only when paragent recorded none. */
-    final Map<LockKey, LockData> parkLocks = new LinkedHashMap<>();
 
     long recordingStartNanos = Long.MAX_VALUE;
     long recordingEndNanos = Long.MIN_VALUE;
@@ -77,6 +71,8 @@ final class EventCollector {
     final FlameCollector flames = new FlameCollector();
     /** Virtual threads blocked while pinned to their carrier. */
     final PinningCollector pinning = new PinningCollector();
+    /** Monitors, j.u.c. locks and parks on them: waits per lock, site, waiter and holder. */
+    final LockCollector locks;
     private boolean runInfoPid;
 
     /** One shared copy of each {@code pkg.Class.method} seen on sampled stacks. */
@@ -90,22 +86,10 @@ final class EventCollector {
     private final PoolCache<RecordedThread, ThreadData> threadsByObject = new PoolCache<>(this::newThread);
     /** What the analysis derives from a stack, decoded once per stack, not once per event. */
     private final PoolCache<RecordedStackTrace, String> applicationFrames = new PoolCache<>(Frames::firstApplicationFrame);
-    /** Per lock class: the application frame calling into the lock, per stack. */
-    private final Map<String, PoolCache<RecordedStackTrace, String>> applicationFramesByLock = new HashMap<>();
-    private final PoolCache<RecordedStackTrace, Boolean> idlePoolWorkers = new PoolCache<>(Frames::isIdlePoolWorker);
-    private final PoolCache<RecordedStackTrace, Boolean> poolHandOffs = new PoolCache<>(Frames::isPoolHandOff);
     /** The methods of a sampled stack; samples of one stack share the array. */
     private final PoolCache<RecordedStackTrace, String[]> stackMethods = new PoolCache<>(s -> Frames.methods(s, internedMethods));
-    /** The monitor lock of each monitor class object. */
-    private final PoolCache<RecordedClass, LockData> monitorLocksByClass = new PoolCache<>(this::monitorLock);
     /** The fields read on every event of the most frequent types, by position ({@link FieldReader}). */
     private final FieldReader stackTraceField = new FieldReader("stackTrace");
-    private final FieldReader monitorClassField = new FieldReader("monitorClass");
-    private final FieldReader previousOwnerField = new FieldReader("previousOwner");
-    private final FieldReader parkedClassField = new FieldReader("parkedClass");
-    private final FieldReader lockClassField = new FieldReader("lockClass");
-    private final FieldReader lockIdField = new FieldReader("lockId");
-    private final FieldReader holderField = new FieldReader("holder");
     private final FieldReader sampledThreadField = new FieldReader("sampledThread");
     private final FieldReader threadField = new FieldReader("thread");
     private final FieldReader cpuNanosField = new FieldReader("cpuNanos");
@@ -120,6 +104,7 @@ final class EventCollector {
 
     EventCollector(RetentionCaps caps) {
         this.caps = caps;
+        locks = new LockCollector(caps, flames, applicationFrames, this::thread, this::decodeInto);
         gcPauses = new ThreadData.LongPairs(caps);
         ipc = new IpcCollector(caps);
     }
@@ -143,7 +128,7 @@ final class EventCollector {
 
     private static Map<String, Handler> handlers() {
         Map<String, Handler> h = new HashMap<>();
-        h.put("jdk.JavaMonitorEnter", EventCollector::onMonitorEnter);
+        h.put("jdk.JavaMonitorEnter", (c, e, t, start, end) -> c.locks.onMonitorEnter(e, t, start, end));
         h.put("jdk.JavaMonitorWait", (c, e, t, start, end) -> {
             if (t != null) {
                 t.monitorWaitNanos += end - start;
@@ -182,7 +167,7 @@ final class EventCollector {
         h.put("paragent.ExecutorSummary", (c, e, t, start, end) -> c.onExecutorSummary(e));
         h.put("paragent.ProcessSpawn", EventCollector::onProcessSpawn);
         h.put("paragent.ProcessExit", (c, e, t, start, end) -> c.onProcessExit(e));
-        h.put("jdk.ThreadPark", EventCollector::onPark);
+        h.put("jdk.ThreadPark", (c, e, t, start, end) -> c.locks.onPark(e, t, start, end));
         h.put("jdk.ExecutionSample", (c, e, t, start, end) -> c.onExecutionSample(e, start));
         h.put("jdk.ThreadCPULoad", (c, e, t, start, end) -> {
             if (t != null && c.caps.keepPair()) {
@@ -198,9 +183,9 @@ final class EventCollector {
                 .put(e.getString("name"), e.getString("value")));
         h.put("paragent.RunInfo", (c, e, t, start, end) -> c.onRunInfo(e));
         h.put("jdk.VirtualThreadPinned", (c, e, t, start, end) -> c.pinning.onPinned(e, end - start));
-        h.put("paragent.LockWait", (c, e, t, start, end) -> c.onLockWait(e, t, start, end, true));
-        h.put("paragent.LockWaitNoStack", (c, e, t, start, end) -> c.onLockWait(e, t, start, end, false));
-        h.put("paragent.LockSummary", (c, e, t, start, end) -> c.onLockSummary(e));
+        h.put("paragent.LockWait", (c, e, t, start, end) -> c.locks.onLockWait(e, t, start, end, true));
+        h.put("paragent.LockWaitNoStack", (c, e, t, start, end) -> c.locks.onLockWait(e, t, start, end, false));
+        h.put("paragent.LockSummary", (c, e, t, start, end) -> c.locks.onLockSummary(e));
         h.put("paragent.ThreadTimes", (c, e, t, start, end) -> c.onThreadTimes(e, start));
         h.put("paragent.FlameStack", (c, e, t, start, end) -> c.flames.onFlameStack(e));
         h.put("paragent.FlameInfo", (c, e, t, start, end) -> c.flames.onFlameInfo(e));
@@ -272,107 +257,6 @@ final class EventCollector {
         }
     }
 
-    private void onMonitorEnter(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {
-        if (waiter == null) {
-            return;
-        }
-        waiter.monitorEnterNanos += endNanos - startNanos;
-        waiter.monitorEnters.add(startNanos, endNanos);
-        LockData lock = monitorLocksByClass.get(monitorClassField.recordedClass(event));
-        long holderId = holderId(lock, previousOwnerField.thread(event));
-        RecordedStackTrace stack = stackTraceField.stackTrace(event);
-        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack));
-        flames.onLockWait(lock.key, stack, endNanos - startNanos);
-    }
-
-    private LockData monitorLock(RecordedClass monitorClass) {
-        String lockClass = monitorClass == null ? "(unknown monitor)" : monitorClass.getName();
-        return monitorLocks.computeIfAbsent(new LockKey(LockKind.MONITOR, lockClass, ""), this::lock);
-    }
-
-    private void onPark(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos) {
-        if (waiter == null) {
-            return;
-        }
-        waiter.parks.add(startNanos, endNanos);
-        RecordedClass parkedClass = parkedClassField.recordedClass(event);
-        String lockClass = LockClasses.lockClassOfPark(parkedClass == null ? null : parkedClass.getName());
-        RecordedStackTrace stack = stackTraceField.stackTrace(event);
-        if (idlePoolWorkers.get(stack)) {
-            waiter.idleParks.add(startNanos, endNanos);
-        } else if (lockClass != null) {
-            waiter.lockParks.add(startNanos, endNanos);
-        }
-        if (lockClass != null) {
-            LockData lock = parkLocks.computeIfAbsent(new LockKey(LockKind.JUC, lockClass, ""), this::lock);
-            lock.addWait(waiter.javaId, startNanos, endNanos, 0, applicationFrame(stack, lockClass));
-            flames.onLockWait(lock.key, stack, endNanos - startNanos);
-        }
-    }
-
-    /**
-     * A paragent.LockWait ({@code withStack}) or paragent.LockWaitNoStack. The agent gives a stack
-     * to a systematic sample of each thread's waits, among them its first on each lock; a wait
-     * without one takes the stack of the same thread's latest wait on the same lock that had one
-     * (JFR writes a thread's events in the order they were committed). Only when there is none (a
-     * recording cut from a longer one) is its site unknown.
-     */
-    private void onLockWait(RecordedEvent event, ThreadData waiter, long startNanos, long endNanos,
-            boolean withStack) {
-        if (waiter == null) {
-            return;
-        }
-        waiter.lockWaits.add(startNanos, endNanos);
-        if (LockClasses.isCoordination(lockClassField.string(event))) {
-            return; // parked time, but waiting for a latch or a queue is not lock contention
-        }
-        LockData lock = paragentLock(event);
-        RecordedStackTrace stack = withStack ? stackTraceField.stackTrace(event) : null;
-        if (stack != null) {
-            if (waiter.heldLockStacks == null) {
-                waiter.heldLockStacks = new HashMap<>();
-            }
-            waiter.heldLockStacks.put(lock.key, stack);
-        } else if (waiter.heldLockStacks != null) {
-            stack = waiter.heldLockStacks.get(lock.key);
-        }
-        if (stack != null && poolHandOffs.get(stack)) {
-            // A pool's own queue lock, taken to hand a task over: task overhead, not the program's lock.
-            poolHandOffLocks.add(lock.key);
-            return;
-        }
-        long holderId = holderId(lock, holderField.thread(event));
-        // The waiting line is the application's call of the lock, not the lock's own acquire().
-        String site = stack == null ? null : applicationFrame(stack, lock.key.lockClass());
-        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, site);
-        flames.onLockWait(lock.key, stack, endNanos - startNanos);
-    }
-
-    private void onLockSummary(RecordedEvent event) {
-        if (LockClasses.isCoordination(event.getString("lockClass"))) {
-            return;
-        }
-        LockData lock = paragentLock(event);
-        lock.hasSummary = true;
-        lock.summaryWaits += event.getLong("waits");
-        lock.summaryWaitNanos += event.getLong("waitNanos");
-        lock.summaryMaxWaitNanos = Math.max(lock.summaryMaxWaitNanos, event.getLong("maxWaitNanos"));
-        decodeInto(event.getString("histogram"), lock.summaryWaitNanosHistogram);
-    }
-
-    private LockData lock(LockKey key) {
-        return new LockData(key, caps);
-    }
-
-    private LockData paragentLock(RecordedEvent event) {
-        String lockClass = lockClassField.string(event);
-        if (lockClass == null || lockClass.isEmpty()) {
-            lockClass = "(unknown lock)";
-        }
-        LockKey key = new LockKey(LockKind.JUC, lockClass, Integer.toHexString(lockIdField.intValue(event)));
-        return paragentLocks.computeIfAbsent(key, this::lock);
-    }
-
     private void onThreadTimes(RecordedEvent event, long atNanos) {
         ThreadData data = thread(threadField.thread(event));
         if (data == null) {
@@ -410,12 +294,6 @@ final class EventCollector {
             sampled.sampleFrames.add(frame);
             sampled.sampleStacks.add(stackMethods.get(stack));
         }
-    }
-
-    /** @return the first application frame of {@code stack} that is not inside {@code lockClass} */
-    private String applicationFrame(RecordedStackTrace stack, String lockClass) {
-        return applicationFramesByLock.computeIfAbsent(lockClass,
-                c -> new PoolCache<>(st -> Frames.firstApplicationFrame(st, c))).get(stack);
     }
 
     private void onLifecycle(RecordedEvent event, long atNanos, boolean start) {
@@ -563,15 +441,6 @@ final class EventCollector {
         } catch (DataFormatException | RuntimeException e) {
             return false;
         }
-    }
-
-    private long holderId(LockData lock, RecordedThread holder) {
-        ThreadData data = thread(holder);
-        if (data == null) {
-            return 0;
-        }
-        lock.holderNames.put(data.javaId, data.name);
-        return data.javaId;
     }
 
     /** @return the accumulator of a Java thread, or null for none or a non-Java thread */

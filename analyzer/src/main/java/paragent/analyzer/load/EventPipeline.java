@@ -97,7 +97,8 @@ final class EventPipeline {
     /** Opens the stream the way a single-threaded pass does; the caller subscribes and starts it. */
     static EventStream open(Path recording, boolean reuseEvents) throws IOException {
         EventStream stream = EventStream.openFile(recording);
-        // The collector keeps nothing of an event object, and takes events in any order.
+        // The collector keeps nothing of an event object, and needs no time order: the file's
+        // order already gives each thread's events in the order the thread committed them.
         stream.setReuse(reuseEvents);
         stream.setOrdered(false);
         return stream;

@@ -67,11 +67,11 @@ final class ModelBuilder {
         }
         List<LockModel> locks = new ArrayList<>();
         Map<Long, Double> lockParkedSeconds = new HashMap<>();
-        for (LockData lock : in.monitorLocks.values()) {
+        for (LockData lock : in.locks.monitorLocks.values()) {
             locks.add(lockModel(lock));
         }
-        for (LockData lock : (in.paragentLocks.isEmpty() ? in.parkLocks : in.paragentLocks).values()) {
-            if (in.poolHandOffLocks.contains(lock.key)) {
+        for (LockData lock : (in.locks.paragentLocks.isEmpty() ? in.locks.parkLocks : in.locks.paragentLocks).values()) {
+            if (in.locks.poolHandOffLocks.contains(lock.key)) {
                 continue;
             }
             LockModel model = lockModel(lock);

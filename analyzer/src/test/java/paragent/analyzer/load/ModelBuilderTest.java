@@ -82,7 +82,7 @@ class ModelBuilderTest {
                 "app.Sampler.loop", "app.Main.run");
         LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
         lock.addWait(1, 50, 400, 2, "app.Counter.increment(Counter.java:20)");
-        in.monitorLocks.put(lock.key, lock);
+        in.locks.monitorLocks.put(lock.key, lock);
 
         LockModel model = new ModelBuilder(in, List.of()).build("r.jfr").locks().get(0);
 
@@ -97,7 +97,7 @@ class ModelBuilderTest {
         sample(holder, 100, "app.Sampler.loop(Sampler.java:10)", "app.Sampler.loop", "app.Main.run");
         LockData lock = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
         lock.addWait(1, 50, 400, 2, "app.Counter.increment(Counter.java:20)");
-        in.monitorLocks.put(lock.key, lock);
+        in.locks.monitorLocks.put(lock.key, lock);
 
         LockModel model = new ModelBuilder(in, List.of()).build("r.jfr").locks().get(0);
 
