@@ -168,7 +168,7 @@ final class Browser implements AutoCloseable {
     /** Exceptions, console.error calls and error log entries (CSP violations among them) of the session. */
     private List<String> errors(String session, int from) {
         List<String> errors = new ArrayList<>();
-        for (JsonNode e : events.subList(from, events.size())) {
+        for (JsonNode e : eventsSince(from)) {
             if (!session.equals(e.path("sessionId").asText())) {
                 continue;
             }
@@ -218,9 +218,18 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The events received from index {@code from} on, as a snapshot: a sub-list view of the live
+     * list fails with a ConcurrentModificationException once the socket's thread appends to it.
+     */
+    private List<JsonNode> eventsSince(int from) {
+        List<JsonNode> all = new ArrayList<>(events);
+        return all.subList(Math.min(from, all.size()), all.size());
+    }
+
     private void awaitEvent(int from, Predicate<JsonNode> wanted) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (events.subList(from, events.size()).stream().noneMatch(wanted)) {
+        while (eventsSince(from).stream().noneMatch(wanted)) {
             if (System.nanoTime() > deadline) {
                 throw new IOException("the page did not load within " + TIMEOUT.toSeconds() + " s");
             }
