@@ -2,14 +2,12 @@ package paragent.agent.recording;
 
 /**
  * Decides which of a stream of events (the submits or the task runs of one thread on one executor)
- * are sampled, so that cheap events pay for a clock read only now and then: the first
- * {@link #WARM_UP} events, then one in {@link #PERIOD}. The choice depends only on the event's
- * position, never on any event's duration, so the samples are a systematic sample of the stream:
- * each one, held for the events up to the next, estimates their total without bias. (An earlier
- * version also timed every event after a slow one; when slowness comes in runs, as it does for a
- * preempted submitter, those follow-ups were slow too, and any weighting that let them stand for
- * untimed events over-counted, while counting only their own time under-counted the runs they
- * missed. They are gone.)
+ * are samples: the first {@link #WARM_UP} events, then one in {@link #PERIOD}. The choice depends
+ * only on the event's position, never on any event's duration. A sampled submit is a queue-wait
+ * sample; a sampled run writes the run-time histogram at its own time, and its time is held for
+ * the runs after it (slow runs are always written at their own). Totals never come from samples:
+ * every submit and run is timed (an earlier version held a sampled submit's time for the fifteen
+ * after it, and one sample that met a GC pause inflated a pool's submit time fourfold).
  *
  * <p>Not thread-safe: one writer thread, as an owned {@link ExecutorLane} has. A lane shared by
  * several threads uses {@link #ALWAYS}, which keeps no state.

@@ -29,9 +29,10 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * <p>Per task, both sides record into the current thread's own {@link ExecutorLane}, found through
  * a one-entry cache in the thread's {@link ThreadState}, and count exactly. Every run reads the
  * clock at its start and end, so the tasks' total run time is exact (the task-overhead diagnosis
- * rests on it); the clock is read only for the submits the lane's submit {@link CostSampler} picks
- * (a few at first, then one in {@value CostSampler#PERIOD}; each stands for the submits after it),
- * and only sampled or slow runs write the run-time histogram themselves. A sampled submit also notes its task in
+ * rests on it), and so does every submit, so that the submit time is exact too. The lane's submit
+ * {@link CostSampler} picks the submits (a few at first, then one in {@value CostSampler#PERIOD})
+ * that are queue-wait samples, and only sampled or slow runs write the run-time histogram
+ * themselves. A sampled submit notes its task in
  * the executor's {@link PendingSubmits}, where the run finds it by reference for its queue wait
  * (scheduled tasks need no entry: their queue wait is read from {@code Delayed.getDelay} at
  * start). A fork/join run is attributed to the pool of the worker that runs it, else to the common
@@ -56,8 +57,6 @@ final class ExecutorAggregator implements ExecutorSink {
      * several microseconds, so this keeps it to a few nanoseconds per submit.
      */
     static final int SITE_SAMPLE_PERIOD = 1024;
-    /** The {@link #submitBegin} token of a submit that is not timed; a clock never reads it. */
-    private static final long UNTIMED = Long.MIN_VALUE;
     /** Nesting depth of task runs in one thread that is timed (fork/join tasks run nested when joined). */
     private static final int MAX_DEPTH = 32;
 
@@ -84,11 +83,9 @@ final class ExecutorAggregator implements ExecutorSink {
     @Override
     public long submitBegin(Object executor, Object task) {
         ExecutorLane lane = threads.get().laneFor(executor != null ? executor : currentPool());
-        if (!lane.submitSampler.next()) {
-            return UNTIMED;
-        }
         long now = System.nanoTime();
-        if (!(task instanceof Delayed)) {
+        // Every submit is timed; the sampled ones are also the queue-wait samples.
+        if (lane.submitSampler.next() && !(task instanceof Delayed)) {
             lane.executor.pending.offer(task, now);
         }
         return now;
@@ -96,12 +93,12 @@ final class ExecutorAggregator implements ExecutorSink {
 
     @Override
     public void submitEnd(Object executor, Object task, long beginNanos, Throwable thrown) {
-        long submitNanos = beginNanos == UNTIMED ? -1 : System.nanoTime() - beginNanos;
+        long submitNanos = System.nanoTime() - beginNanos;
         ThreadState state = threads.get();
         ExecutorLane lane = state.laneFor(executor != null ? executor : currentPool());
         if (thrown != null) {
-            if (submitNanos >= 0 && !(task instanceof Delayed)) {
-                lane.executor.pending.take(task);
+            if (!(task instanceof Delayed)) {
+                lane.executor.pending.take(task); // nothing when it was not a sample
             }
             return;
         }
