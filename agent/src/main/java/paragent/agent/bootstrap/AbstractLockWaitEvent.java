@@ -29,4 +29,7 @@ public abstract class AbstractLockWaitEvent extends jdk.jfr.Event {
 
     /** Start of the wait, for the in-process aggregate; not written to the recording. */
     transient long startNanos;
+
+    /** The waiting thread's sampler, told at the end whether the event was recorded; not written. */
+    transient LockWaitSampler sampler;
 }

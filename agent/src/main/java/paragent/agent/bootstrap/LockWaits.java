@@ -55,9 +55,10 @@ public final class LockWaits {
                 return null;
             }
             int lockId = System.identityHashCode(sync);
-            AbstractLockWaitEvent event = SAMPLERS.get().wantsStack(lockId) ? new LockWaitEvent()
-                    : new LockWaitNoStackEvent();
+            LockWaitSampler sampler = SAMPLERS.get();
+            AbstractLockWaitEvent event = sampler.wantsStack(lockId) ? new LockWaitEvent() : new LockWaitNoStackEvent();
             event.lockId = lockId;
+            event.sampler = sampler;
             event.startNanos = System.nanoTime();
             event.holder = exclusiveOwner(sync);
             event.begin();
@@ -90,7 +91,7 @@ public final class LockWaits {
                     event.holder = null;
                 }
                 event.commit();
-                SAMPLERS.get().recorded(event.lockId, event instanceof LockWaitEvent);
+                event.sampler.recorded(event.lockId, event instanceof LockWaitEvent);
             }
         } catch (Throwable t) {
             HookFailures.report("lock wait recording", t);
