@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Agent start-up on a hello world (docs/PERFORMANCE.md, issue 9):
-#   bench/startup.sh ROUNDS JAVA_HOME label=JAR[@OPTIONS]|none ...
+#   bench/startup.sh ROUNDS JAVA_HOME label=JAR[@OPTIONS]|none|jfr ...
 # e.g. bench/startup.sh 5 /usr/lib/jvm/java-17-openjdk-amd64 none=none agent=agent/target/paragent.jar \
 #        nocache=agent/target/paragent.jar@cache=off
 # Interleaved: one untimed round first (warms the page cache and the agent's weave cache), then
-# each round runs every variant once (agent options out=<tmp>,jfr,quiet[,OPTIONS]). Prints per
+# each round runs every variant once (agent options out=<tmp>,jfr,quiet[,OPTIONS]; "jfr" is no agent,
+# only the JVM's own -XX:StartFlightRecording with JFR's default settings: the floor under any
+# JFR-based recording). Prints per
 # variant the medians of the uptime at main, main's thread CPU, the process CPU at main, and the
 # whole run's wall and user+sys time.
 set -euo pipefail
@@ -15,9 +17,13 @@ classes=$out/classes
 for r in $(seq 0 $rounds); do
   for v in "$@"; do
     label=${v%%=*}; spec=${v#*=}; jar=${spec%%@*}; opts=${spec#"$jar"}; opts=${opts/#@/,}
-    if [ "$jar" = none ]; then ag=(); else ag=(-javaagent:$jar=out=$out/o-$label,jfr,quiet$opts); fi
+    case "$jar" in
+      none) ag=() ;;
+      jfr) ag=(-XX:StartFlightRecording=filename=$out/plain-$label.jfr,settings=default) ;;
+      *) ag=(-javaagent:$jar=out=$out/o-$label,jfr,quiet$opts) ;;
+    esac
     /usr/bin/time -f "%e %U %S" -o $out/t $jh/bin/java "${ag[@]}" -cp $classes Hello > $out/m 2>$out/err || cat $out/err
-    if [ "$r" -gt 0 ]; then echo "$label $(cat $out/m) $(cat $out/t)" >> $out/all; fi
+    if [ "$r" -gt 0 ]; then echo "$label $(tail -1 $out/m) $(cat $out/t)" >> $out/all; fi
   done
 done
 python3 - $out/all <<'PY'
