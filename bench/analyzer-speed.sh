@@ -3,17 +3,20 @@
 # (`java -jar paragent.jar report FILE -o x.html`: load, diagnose, render), on the same file with
 # the same JDK, interleaved --runs times. See docs/PERFORMANCE.md "Analyzer speed and memory".
 #
-#   bench/analyzer-speed.sh [--jdk JAVA_HOME]... [--runs N] [--copies N[,N...]] [--jar NAME=JAR]... [FILE.jfr...]
+#   bench/analyzer-speed.sh [--jdk JAVA_HOME]... [--runs N] [--copies N[,N...]] [--jar NAME=JAR[@JVM OPTIONS]]... [--floor] [FILE.jfr...]
 #
 # Without files it records two demos under the agent (shared-counter, pool) with the first --jdk,
 # and concatenates copies of the first into multi-chunk files, one per --copies count (default
 # 100,600: ~30 and ~180 MB; a JFR file is a sequence of chunks). Each --jar adds a paragent build to
 # compare (e.g. --jar before=/tmp/old.jar --jar after=agent/target/paragent.jar; default: this
-# tree's build as "paragent"); per run, jfr summary and every jar take turns on the same file and JDK.
+# tree's build as "paragent"; after an @, JVM options for it, e.g. --jar in-place=JAR@-Dparagent.tune=false);
+# per run, jfr summary and every jar take turns on the same file and JDK.
 # Prints one markdown row per JDK, file and jar: size, median wall and CPU (user+sys) seconds,
 # MB/s by wall and by CPU, and the jar / jfr summary ratio of MB/s (by wall / by CPU: above 1 is
-# faster than jfr summary). Both are whole commands, JVM start included. Set SKIP_BUILD=1 to reuse
-# an existing build.
+# faster than jfr summary). Both are whole commands, JVM start included. --floor adds a row "JFR
+# parse only": the file streamed as the analyzer streams it, the same event types, each event only
+# counted (paragent.analyzer.load.ParseFloor, analyzer test sources): the floor under any analysis
+# built on JFR's consumer API. Set SKIP_BUILD=1 to reuse an existing build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -22,19 +25,22 @@ runs=5
 copies=100,600
 files=()
 jars=()
+floor=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --jdk) jdks+=("$2"); shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --copies) copies="$2"; shift 2 ;;
     --jar) jars+=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --floor) floor=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) files+=("$1"); shift ;;
   esac
 done
 [[ ${#jdks[@]} -gt 0 ]] || jdks=("${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}")
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q package -DskipTests -pl agent,demo-apps -am
+  if [[ "$floor" == 1 ]]; then mvn -B -q test-compile -pl analyzer -am; fi
 fi
 jar="$root/agent/target/paragent.jar"
 [[ ${#jars[@]} -gt 0 ]] || jars=("paragent=$jar")
@@ -69,11 +75,18 @@ for jdk in "${jdks[@]}"; do
   for file in "${files[@]}"; do
     : > "$work/jfr.times"
     for j in "${jars[@]}"; do : > "$work/${j%%=*}.times"; done
+    : > "$work/floor.times"
     for ((r = 0; r < runs; r++)); do
       timed "$jdk/bin/jfr" summary "$file" >> "$work/jfr.times"
       for j in "${jars[@]}"; do
-        timed "$jdk/bin/java" -jar "${j#*=}" report "$file" -o "$work/report.html" >> "$work/${j%%=*}.times"
+        spec="${j#*=}"; opts=()
+        [[ "$spec" == *@* ]] && read -ra opts <<< "${spec#*@}"
+        timed "$jdk/bin/java" "${opts[@]}" -jar "${spec%%@*}" report "$file" -o "$work/report.html" >> "$work/${j%%=*}.times"
       done
+      if [[ "$floor" == 1 ]]; then
+        timed "$jdk/bin/java" -cp "$jar:$root/analyzer/target/test-classes" paragent.analyzer.load.ParseFloor "$file" \
+          >> "$work/floor.times"
+      fi
     done
     mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
     jw=$(cut -d' ' -f1 "$work/jfr.times" | median); jc=$(cut -d' ' -f2 "$work/jfr.times" | median)
@@ -83,6 +96,9 @@ for jdk in "${jdks[@]}"; do
                  jdk, f, mb, tool, w, c, mb / w, mb / c, jw / w, jc / c }'
     }
     row "jfr summary" "$jw" "$jc"
+    if [[ "$floor" == 1 ]]; then
+      row "JFR parse only" "$(cut -d' ' -f1 "$work/floor.times" | median)" "$(cut -d' ' -f2 "$work/floor.times" | median)"
+    fi
     for j in "${jars[@]}"; do
       name="${j%%=*}"
       row "$name" "$(cut -d' ' -f1 "$work/$name.times" | median)" "$(cut -d' ' -f2 "$work/$name.times" | median)"

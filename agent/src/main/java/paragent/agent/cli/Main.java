@@ -2,6 +2,7 @@ package paragent.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +30,9 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Optional<Integer> tuned = TunedJvm.run(args);
+        System.exit(tuned.isPresent() ? tuned.get()
+                : run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI with the given streams and returns the exit code; never calls System.exit. */

@@ -74,6 +74,40 @@ class CliIT {
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("chunk 3 is cut off");
     }
 
+    /**
+     * Input of 8 MiB or more is analyzed in a second JVM with a throughput collector and C1 only
+     * ({@code TunedJvm}): {@code -XX:+PrintCommandLineFlags}, passed on like every JVM option,
+     * shows its flags. Its output, exit code and single error line reach the user as the first
+     * JVM's would; {@code -Dparagent.tune=false} keeps the analysis in place.
+     */
+    @Test
+    void largeInputIsAnalyzedInATunedJvmThatKeepsOutputAndExitCode() throws Exception {
+        byte[] chunk = Files.readAllBytes(recordSomething());
+        Path big = dir.resolve("big.jfr");
+        try (var out = Files.newOutputStream(big)) {
+            for (long written = 0; written < 8 << 20; written += chunk.length) {
+                out.write(chunk);
+            }
+        }
+        Path foreign = Files.write(dir.resolve("foreign.jfr"), new byte[9 << 20]);
+        String tunedFlags = "-XX:TieredStopAtLevel=1";
+
+        ForkedJvm.Result tuned = cli("-XX:+PrintCommandLineFlags", "summary", big.toString());
+        ForkedJvm.Result inPlace = cli("-XX:+PrintCommandLineFlags", "-Dparagent.tune=false", "summary", big.toString());
+        ForkedJvm.Result bad = cli("-XX:+PrintCommandLineFlags", "report", foreign.toString());
+
+        assertThat(tuned.exitCode()).as(tuned.stderr()).isZero();
+        assertThat(tuned.stdout().lines().filter(l -> l.contains(tunedFlags))).as(tuned.stdout()).singleElement()
+                .satisfies(line -> assertThat(line).contains("-XX:+UseParallelGC"));
+        assertThat(tuned.stdout()).contains("LOCK_CONTENTION", "java.util.concurrent.locks.ReentrantLock");
+        assertThat(inPlace.exitCode()).as(inPlace.stderr()).isZero();
+        assertThat(inPlace.stdout()).contains("LOCK_CONTENTION").doesNotContain(tunedFlags);
+        assertThat(bad.stdout()).contains(tunedFlags);
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.stderrLines()).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("paragent: ").contains("foreign.jfr"));
+    }
+
     @Test
     void reportAndSummaryOfARealRecording() throws Exception {
         Path recording = recordSomething();
@@ -147,9 +181,15 @@ class CliIT {
         return ExitReportIT.reports(out).get(0);
     }
 
+    /** Runs the CLI; leading arguments that start with {@code -X} or {@code -D} are JVM options. */
     private ForkedJvm.Result cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ForkedJvm.java().toString(), "-jar", ForkedJvm.AGENT_JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of(ForkedJvm.java().toString()));
+        int at = 0;
+        while (at < args.length && (args[at].startsWith("-X") || args[at].startsWith("-D"))) {
+            command.add(args[at++]);
+        }
+        command.addAll(List.of("-jar", ForkedJvm.AGENT_JAR.toString()));
+        command.addAll(List.of(args).subList(at, args.length));
         return ForkedJvm.run(command, dir);
     }
 }
