@@ -64,7 +64,8 @@ final class TunedJvm {
             if (command.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(command.get()).flatMap(TunedJvm::start).map(TunedJvm::waitFor);
+            Process child = start(command.get());
+            return child == null ? Optional.empty() : Optional.of(waitFor(child));
         } catch (RuntimeException e) {
             return Optional.empty(); // analyze here, as without the hand-over
         }
@@ -82,10 +83,16 @@ final class TunedJvm {
             return Optional.empty();
         }
         List<String> flags = new ArrayList<>();
-        if (jvmOptions.stream().noneMatch(TunedJvm::choosesCollector)) {
+        boolean collectorChosen = false;
+        boolean compilationChosen = false;
+        for (String option : jvmOptions) { // no lambdas here: their first use costs this JVM ~30 ms
+            collectorChosen |= choosesCollector(option);
+            compilationChosen |= choosesCompilation(option);
+        }
+        if (!collectorChosen) {
             flags.add(FLAGS.get(0));
         }
-        if (jvmOptions.stream().noneMatch(TunedJvm::choosesCompilation)) {
+        if (!compilationChosen) {
             flags.add(FLAGS.get(1));
         }
         if (flags.isEmpty()) {
@@ -141,17 +148,17 @@ final class TunedJvm {
         }
     }
 
-    /** Starts the command on this terminal; empty when it cannot be started. */
-    private static Optional<Process> start(List<String> command) {
+    /** Starts the command on this terminal; null when it cannot be started. */
+    private static Process start(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // This JVM's options already hold what these variables added to it; the child gets them
         // once, from its command line.
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         try {
-            return Optional.of(builder.start());
+            return builder.start();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -160,14 +167,7 @@ final class TunedJvm {
      * it), so that it finishes or removes its temporary files the way it would alone.
      */
     private static int waitFor(Process child) {
-        Thread stopChild = new Thread(() -> {
-            child.destroy();
-            try {
-                child.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "paragent-tuned-jvm");
+        Thread stopChild = new Thread(new StopChild(child), "paragent-tuned-jvm");
         try {
             Runtime.getRuntime().addShutdownHook(stopChild);
         } catch (IllegalStateException e) {
@@ -179,6 +179,25 @@ final class TunedJvm {
             Thread.currentThread().interrupt();
             child.destroy();
             return Main.EXIT_FAILED;
+        }
+    }
+
+    /** Ends the child when this JVM is ended, and waits a little for it. */
+    private static final class StopChild implements Runnable {
+        private final Process child;
+
+        StopChild(Process child) {
+            this.child = child;
+        }
+
+        @Override
+        public void run() {
+            child.destroy();
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
