@@ -165,8 +165,29 @@ public final class RecordingController {
     }
 
     private void periodic(Class<? extends jdk.jfr.Event> type, Runnable hook) {
-        FlightRecorder.addPeriodicEvent(type, hook);
-        periodicHooks.add(hook);
+        Runnable guarded = guarded(hook, "the periodic " + type.getSimpleName());
+        FlightRecorder.addPeriodicEvent(type, guarded);
+        periodicHooks.add(guarded);
+    }
+
+    /**
+     * A JFR periodic hook that lets nothing escape: JFR logs a hook's failure through the JVM's
+     * unified logging, whose default output is the program's stdout ({@code [error][jfr,system]
+     * Error in Periodic task: java.lang.OutOfMemoryError}, seen in FaultsIT when the program ends
+     * by running out of heap). The first failure becomes one line on stderr; the hook is tried
+     * again at its next period.
+     */
+    private static Runnable guarded(Runnable hook, String what) {
+        AtomicBoolean reported = new AtomicBoolean();
+        return () -> {
+            try {
+                hook.run();
+            } catch (Throwable t) {
+                if (reported.compareAndSet(false, true)) {
+                    Log.failure(what + " skipped a round", t);
+                }
+            }
+        };
     }
 
     private static void startDaemon(Runnable task, String name) {
