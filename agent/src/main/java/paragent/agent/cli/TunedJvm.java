@@ -54,13 +54,15 @@ final class TunedJvm {
             if (System.getProperty(TUNED) != null || "false".equals(System.getProperty(TUNE))) {
                 return Optional.empty();
             }
-            Path jar = jar();
+            // The cheap tests first: most commands and small input never read this JVM's options.
+            long bytes = args.length > 0 && COMMANDS.contains(args[0]) ? inputBytes(args) : 0;
+            Path jar = bytes >= MIN_BYTES ? jar() : null;
             if (jar == null) {
                 return Optional.empty();
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Optional<List<String>> command = command(java, jar,
-                    ManagementFactory.getRuntimeMXBean().getInputArguments(), args, inputBytes(args));
+                    ManagementFactory.getRuntimeMXBean().getInputArguments(), args, bytes);
             if (command.isEmpty()) {
                 return Optional.empty();
             }
