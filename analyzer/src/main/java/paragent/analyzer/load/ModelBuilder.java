@@ -47,6 +47,8 @@ final class ModelBuilder {
     private final Map<Long, String[]> sortedSampleFrames = new HashMap<>();
     private final Map<Long, String[][]> sortedSampleStacks = new HashMap<>();
     private Map<Long, Map<String, Long>> sampleCountsByFrame;
+    /** Wait time per waiting site over every reported lock; set before the lock models are built. */
+    private Map<String, Long> siteWaitNanos = Map.of();
 
     ModelBuilder(EventCollector collector, List<String> warnings) {
         this.in = collector;
@@ -67,13 +69,11 @@ final class ModelBuilder {
         }
         List<LockModel> locks = new ArrayList<>();
         Map<Long, Double> lockParkedSeconds = new HashMap<>();
+        siteWaitNanos = siteWaitNanos();
         for (LockData lock : in.locks.monitorLocks.values()) {
             locks.add(lockModel(lock));
         }
-        for (LockData lock : (in.locks.paragentLocks.isEmpty() ? in.locks.parkLocks : in.locks.paragentLocks).values()) {
-            if (in.locks.poolHandOffLocks.contains(lock.key)) {
-                continue;
-            }
+        for (LockData lock : jucLocks()) {
             LockModel model = lockModel(lock);
             locks.add(model);
             for (ThreadWait w : model.waiters()) {
@@ -344,7 +344,7 @@ final class ModelBuilder {
             distribution = WaitDistribution.of(lock.eventWaitNanos, lock.waits, lock.waitNanos);
         }
         Map<Long, Long> samplesAtWaitSites = lock.key.kind() == LockKind.MONITOR
-                ? samplesAt(lock.sites.keySet()) : Map.of();
+                ? samplesAtWaitSites(lock) : Map.of();
         return new LockModel(lock.key, distribution, siteCounts, waiters, holders, frames, samplesAtWaitSites);
     }
 
@@ -410,19 +410,60 @@ final class ModelBuilder {
         return low;
     }
 
-    /** Per thread, its execution samples whose top application frame is one of {@code frames}. */
-    private Map<Long, Long> samplesAt(java.util.Set<String> frames) {
+    /**
+     * Per thread, its execution samples at the monitor's wait sites (their top application frame is
+     * the site). A site where other locks are waited for too is shared among them in proportion to
+     * the wait time there: a line that contends a {@code ReentrantLock} a thousand times, and once
+     * a JDK-internal monitor taken inside that call, is sampled for the {@code ReentrantLock}'s
+     * code, not for the monitor (ScaleCheckIT once found a second finding, on an {@code int[]}
+     * monitor, made of the lock's samples).
+     */
+    private Map<Long, Long> samplesAtWaitSites(LockData lock) {
+        Map<Long, Double> shares = new HashMap<>();
+        lock.sites.forEach((site, countAndNanos) -> {
+            long allNanos = siteWaitNanos.getOrDefault(site, 0L);
+            double share = allNanos > 0 ? Math.min(1, (double) countAndNanos[1] / allNanos) : 1;
+            sampleCountsByFrame().forEach((javaId, byFrame) -> {
+                long n = byFrame.getOrDefault(site, 0L);
+                if (n > 0) {
+                    shares.merge(javaId, n * share, Double::sum);
+                }
+            });
+        });
         Map<Long, Long> counts = new HashMap<>();
-        sampleCountsByFrame().forEach((javaId, byFrame) -> {
-            long n = 0;
-            for (String frame : frames) {
-                n += byFrame.getOrDefault(frame, 0L);
-            }
-            if (n > 0) {
-                counts.put(javaId, n);
+        shares.forEach((javaId, n) -> {
+            if (Math.round(n) > 0) {
+                counts.put(javaId, Math.round(n));
             }
         });
         return counts;
+    }
+
+    /**
+     * The {@code java.util.concurrent} locks the model reports: from paragent's wait events, or
+     * from JFR's parks in a plain recording; without the executors' queues, whose waits are idle
+     * workers handing off work.
+     */
+    private List<LockData> jucLocks() {
+        List<LockData> locks = new ArrayList<>();
+        for (LockData lock : (in.locks.paragentLocks.isEmpty() ? in.locks.parkLocks : in.locks.paragentLocks).values()) {
+            if (!in.locks.poolHandOffLocks.contains(lock.key)) {
+                locks.add(lock);
+            }
+        }
+        return locks;
+    }
+
+    /** Wait time per waiting site over every lock the model reports. */
+    private Map<String, Long> siteWaitNanos() {
+        Map<String, Long> nanos = new HashMap<>();
+        List<LockData> all = new ArrayList<>(in.locks.monitorLocks.values());
+        all.addAll(jucLocks());
+        all.addAll(in.ipc.fileLocks.values());
+        for (LockData lock : all) {
+            lock.sites.forEach((site, countAndNanos) -> nanos.merge(site, countAndNanos[1], Long::sum));
+        }
+        return nanos;
     }
 
     /** Per thread, its execution samples counted by top application frame; built once. */

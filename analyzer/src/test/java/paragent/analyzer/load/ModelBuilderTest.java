@@ -105,6 +105,41 @@ class ModelBuilderTest {
                 .containsExactly("app.Sampler.loop(Sampler.java:10)");
     }
 
+    @Test
+    void samplesAtALineSharedWithAnotherLockGoToTheLocksByTheirWaitTimeThere() {
+        EventCollector in = recording(2);
+        ThreadData worker = thread(in, 1, "worker");
+        thread(in, 2, "holder");
+        String sharedLine = "app.Work.run(Work.java:28)";
+        for (int i = 0; i < 100; i++) {
+            sample(worker, i * 1_000, sharedLine, "app.Work.run");
+        }
+        for (int i = 0; i < 10; i++) {
+            sample(worker, 200_000 + i * 1_000, "app.Counter.increment(Counter.java:20)", "app.Counter.increment");
+        }
+        // A ReentrantLock waited for 999 ms at the line, a JDK-internal monitor taken inside that
+        // call 1 ms; a synchronized counter alone at its own line.
+        LockData reentrant = new LockData(new LockKey(LockKind.JUC, "java.util.concurrent.locks.ReentrantLock", "1"),
+                new RetentionCaps());
+        reentrant.addWait(1, 0, 999_000_000L, 2, sharedLine);
+        in.locks.paragentLocks.put(reentrant.key, reentrant);
+        LockData internal = new LockData(new LockKey(LockKind.MONITOR, "[I", ""), new RetentionCaps());
+        internal.addWait(1, 0, 1_000_000L, 2, sharedLine);
+        in.locks.monitorLocks.put(internal.key, internal);
+        LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
+        counter.addWait(1, 0, 5_000_000L, 2, "app.Counter.increment(Counter.java:20)");
+        in.locks.monitorLocks.put(counter.key, counter);
+
+        RecordingModel model = new ModelBuilder(in, List.of()).build("r.jfr");
+
+        LockModel internalModel = model.locks().stream().filter(l -> l.key().lockClass().equals("[I")).findFirst()
+                .orElseThrow();
+        LockModel counterModel = model.locks().stream().filter(l -> l.key().lockClass().equals("app.Counter"))
+                .findFirst().orElseThrow();
+        assertThat(internalModel.samplesAtWaitSites().getOrDefault(1L, 0L)).isZero(); // 100 × 1/1000 rounds to 0
+        assertThat(counterModel.samplesAtWaitSites()).containsEntry(1L, 10L);
+    }
+
     private static void sample(ThreadData t, long atNanos, String topFrame, String... methods) {
         t.executionSamples++;
         t.sampleTimes.add(atNanos, t.sampleFrames.size());
