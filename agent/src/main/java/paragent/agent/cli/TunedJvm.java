@@ -34,8 +34,12 @@ final class TunedJvm {
     static final Set<String> COMMANDS = Set.of("report", "summary");
     /** Input below this size is analyzed in place: a second JVM's start would cost what it saves. */
     static final long MIN_BYTES = 8L << 20;
-    /** The flags the second JVM gets: a throughput collector, and C1 only. */
-    static final List<String> FLAGS = List.of("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+    /** The second JVM's collector: the throughput one. */
+    static final String PARALLEL_GC = "-XX:+UseParallelGC";
+    /** The second JVM's compilation: C1 only. */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** The flags the second JVM gets. */
+    static final List<String> FLAGS = List.of(PARALLEL_GC, C1_ONLY);
     /** The system property that marks the second JVM, which analyzes in place. */
     static final String TUNED = "paragent.tuned";
     /** The system property that turns the hand-over off when {@code false}. */
@@ -55,8 +59,8 @@ final class TunedJvm {
                 return Optional.empty();
             }
             // The cheap tests first: most commands and small input never read this JVM's options.
-            long bytes = args.length > 0 && COMMANDS.contains(args[0]) ? inputBytes(args) : 0;
-            Path jar = bytes >= MIN_BYTES ? jar() : null;
+            long bytes = inputBytes(args);
+            Path jar = wanted(args, bytes) ? jar() : null;
             if (jar == null) {
                 return Optional.empty();
             }
@@ -81,7 +85,7 @@ final class TunedJvm {
      */
     static Optional<List<String>> command(Path java, Path jar, List<String> jvmOptions, String[] args,
             long inputBytes) {
-        if (args.length == 0 || !COMMANDS.contains(args[0]) || inputBytes < MIN_BYTES) {
+        if (!wanted(args, inputBytes)) {
             return Optional.empty();
         }
         List<String> flags = new ArrayList<>();
@@ -92,10 +96,10 @@ final class TunedJvm {
             compilationChosen |= choosesCompilation(option);
         }
         if (!collectorChosen) {
-            flags.add(FLAGS.get(0));
+            flags.add(PARALLEL_GC);
         }
         if (!compilationChosen) {
-            flags.add(FLAGS.get(1));
+            flags.add(C1_ONLY);
         }
         if (flags.isEmpty()) {
             return Optional.empty();
@@ -109,6 +113,11 @@ final class TunedJvm {
         command.add(jar.toString());
         command.addAll(List.of(args));
         return Optional.of(command);
+    }
+
+    /** Whether {@code args} is a command that reads recordings, and they are large enough. */
+    private static boolean wanted(String[] args, long inputBytes) {
+        return args.length > 0 && COMMANDS.contains(args[0]) && inputBytes >= MIN_BYTES;
     }
 
     private static boolean choosesCollector(String option) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +68,12 @@ final class ModelBuilder {
         }
         List<LockModel> locks = new ArrayList<>();
         Map<Long, Double> lockParkedSeconds = new HashMap<>();
-        siteWaitNanos = siteWaitNanos();
+        List<LockData> jucLocks = jucLocks();
+        siteWaitNanos = siteWaitNanos(jucLocks);
         for (LockData lock : in.locks.monitorLocks.values()) {
             locks.add(lockModel(lock));
         }
-        for (LockData lock : jucLocks()) {
+        for (LockData lock : jucLocks) {
             LockModel model = lockModel(lock);
             locks.add(model);
             for (ThreadWait w : model.waiters()) {
@@ -454,11 +454,11 @@ final class ModelBuilder {
         return locks;
     }
 
-    /** Wait time per waiting site over every lock the model reports. */
-    private Map<String, Long> siteWaitNanos() {
+    /** Wait time per waiting site over every lock the model reports ({@code jucLocks}: {@link #jucLocks()}). */
+    private Map<String, Long> siteWaitNanos(List<LockData> jucLocks) {
         Map<String, Long> nanos = new HashMap<>();
         List<LockData> all = new ArrayList<>(in.locks.monitorLocks.values());
-        all.addAll(jucLocks());
+        all.addAll(jucLocks);
         all.addAll(in.ipc.fileLocks.values());
         for (LockData lock : all) {
             lock.sites.forEach((site, countAndNanos) -> nanos.merge(site, countAndNanos[1], Long::sum));
