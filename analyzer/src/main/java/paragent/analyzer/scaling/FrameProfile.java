@@ -52,6 +52,21 @@ record FrameProfile(Map<String, Double> cpuSeconds, Map<String, Map<String, Doub
         return cpuSeconds.getOrDefault(topFrame, 0.0);
     }
 
+    /**
+     * @param applicationFrame a top application frame, with its line
+     * @return the top frames of the samples under {@code applicationFrame}, each with its CPU seconds there
+     */
+    Map<String, Double> topFramesUnder(String applicationFrame) {
+        Map<String, Double> tops = new HashMap<>();
+        applicationCpuSeconds.forEach((top, byApplication) -> {
+            Double seconds = byApplication.get(applicationFrame);
+            if (seconds != null) {
+                tops.put(top, seconds);
+            }
+        });
+        return tops;
+    }
+
     /** @return the top application frame under which {@code topFrame} used most CPU, or null */
     String where(String topFrame) {
         return applicationCpuSeconds.getOrDefault(topFrame, Map.of()).entrySet().stream()

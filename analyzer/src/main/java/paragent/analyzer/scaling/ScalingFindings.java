@@ -119,10 +119,44 @@ final class ScalingFindings {
             where = after.where(subject);
             evidence.append("; sampled CPU grew most in ").append(String.join(", ", detail.subList(0,
                     Math.min(EVIDENCE_FRAMES, detail.size()))));
+            if (where != null && where.startsWith(subject + "(")) {
+                evidence.append(calleesOfTheLine(where, before, after));
+            }
         }
         String advice = INFLATION_ADVICE + (where != null ? ", starting at " + Texts.shortFrame(where) : "");
         return new Finding(FindingKind.CPU_TIME_INFLATION, c.lostThreadSeconds(), share, subject, where, title,
                 evidence.toString(), advice, detail);
+    }
+
+    /**
+     * When the samples landed on the application line itself, the code that line calls can be
+     * compiled into it (C2 inlines {@code Random.nextDouble} into a sampling loop, and under
+     * contention the samples of the inlined code may carry only the loop's frame): the frames the
+     * other run's samples show on top under the same line name that code.
+     *
+     * @return "; the samples at LINE also show ..." naming up to {@link #EVIDENCE_FRAMES} such frames
+     *     by CPU seconds under the line in either run, or "" when there are none
+     */
+    private static String calleesOfTheLine(String line, FrameProfile before, FrameProfile after) {
+        String method = line.substring(0, line.indexOf('('));
+        Map<String, Double> beforeTops = before.topFramesUnder(line);
+        Map<String, Double> afterTops = after.topFramesUnder(line);
+        Set<String> tops = new HashSet<>(beforeTops.keySet());
+        tops.addAll(afterTops.keySet());
+        tops.remove(method);
+        List<String> callees = tops.stream()
+                .sorted(Comparator.comparingDouble((String f) -> -Math.max(beforeTops.getOrDefault(f, 0.0),
+                        afterTops.getOrDefault(f, 0.0))).thenComparing(Comparator.naturalOrder()))
+                .limit(EVIDENCE_FRAMES)
+                .map(f -> String.format(Locale.ROOT, "%s (%s s → %s s CPU)", f,
+                        Texts.decimal(beforeTops.getOrDefault(f, 0.0)), Texts.decimal(afterTops.getOrDefault(f, 0.0))))
+                .toList();
+        if (callees.isEmpty()) {
+            return "";
+        }
+        return "; the samples at " + Texts.shortFrame(method) + line.substring(line.indexOf('('))
+                + " also show the code that line calls, which the JIT may have compiled into it: "
+                + String.join(", ", callees);
     }
 
     /** @return what a cause is, as a phrase */

@@ -113,6 +113,22 @@ class LockContentionRuleTest {
     }
 
     @Test
+    void aFewSamplesAtTheWaitingLineDoNotHideTheSpinningTheSamplerMissed() {
+        // shared-counter on JDK 17, 2 threads: 2.5 CPU-seconds, 115 samples at 10 ms (54% of the CPU
+        // unsampled), 9 of them (7.8%) at the line waiting for the monitor. Both: sampled and unsampled.
+        RecordingModel m = model(List.of(worker(1, 2.5, 115, 0.05), worker(2, 2.5, 115, 0.05)),
+                List.of(sampledMonitor("app.Counter", 300, 50_000_000L, 9, 1, 2)));
+
+        Finding f = Diagnosis.diagnose(m).get(0);
+
+        double atLine = 9 * 2.5 / 115;
+        double unsampled = 2.5 - 1.15 - 9 * (2.5 / 115 - 0.01);
+        assertThat(f.lostThreadSeconds()).isCloseTo(2 * (0.05 + atLine + unsampled), within(1e-9));
+        assertThat(f.evidence()).contains("sampled at the line that waits for it")
+                .contains("spinning, estimated from CPU time the sampler could not see");
+    }
+
+    @Test
     void samplesAtAWaitingLineAreDirectEvidenceEvenWithFewRecordedEnters() {
         // A plain recording (20 ms threshold) saw 5 long enters; each worker was sampled 200 times
         // at the line that waits for the monitor. The unsampled 0.05 s needs more evidence.

@@ -177,6 +177,46 @@ class ScalingTest {
     }
 
     @Test
+    void inflationOnTheApplicationLineItselfNamesTheCodeThatLineCalls() throws Exception {
+        // At 1 thread the samples show Random.next under the sampling line; at 2 threads C2 compiled
+        // it into the line and the samples carry only the line's own frame.
+        String line = "app.Pi.run(Pi.java:9)";
+        FrameProfile before = new FrameProfile(Map.of("java.util.Random.next", 2.8, "app.Pi.run", 0.1,
+                "java.util.Random.nextDouble", 0.2, "app.Pi.report", 0.3),
+                Map.of("java.util.Random.next", Map.of(line, 2.8), "app.Pi.run", Map.of(line, 0.1),
+                        "java.util.Random.nextDouble", Map.of(line, 0.2),
+                        "app.Pi.report", Map.of("app.Pi.report(Pi.java:20)", 0.3)));
+        FrameProfile after = new FrameProfile(Map.of("app.Pi.run", 9.5, "app.Pi.report", 0.3),
+                Map.of("app.Pi.run", Map.of(line, 9.5), "app.Pi.report", Map.of("app.Pi.report(Pi.java:20)", 0.3)));
+        RunAnalysis one = new RunAnalysis(result(1, 1, 3.0, Map.of(), 2.9, null), 2, List.of(), before);
+        RunAnalysis two = new RunAnalysis(result(2, 1, 5.4, Map.of(), 10.1, null), 2, List.of(), after);
+
+        Finding inflation = Scaling.analyzeRuns(null, List.of(one, two)).findings().get(0);
+
+        assertThat(inflation.subject()).isEqualTo("app.Pi.run");
+        assertThat(inflation.where()).isEqualTo(line);
+        assertThat(inflation.evidence()).endsWith("; the samples at Pi.run(Pi.java:9) also show the code that line"
+                + " calls, which the JIT may have compiled into it: java.util.Random.next (2.80 s → 0.00 s CPU),"
+                + " java.util.Random.nextDouble (0.20 s → 0.00 s CPU)");
+    }
+
+    @Test
+    void inflationInACalleeNamesNoOtherCode() throws Exception {
+        FrameProfile before = new FrameProfile(Map.of("java.util.Random.next", 0.4),
+                Map.of("java.util.Random.next", Map.of("app.Pi.run(Pi.java:9)", 0.4)));
+        FrameProfile after = new FrameProfile(Map.of("java.util.Random.next", 1.3, "java.util.Random.nextDouble", 0.1),
+                Map.of("java.util.Random.next", Map.of("app.Pi.run(Pi.java:9)", 1.3),
+                        "java.util.Random.nextDouble", Map.of("app.Pi.run(Pi.java:9)", 0.1)));
+        RunAnalysis one = new RunAnalysis(result(1, 1, 4.0, Map.of(), 3.4, null), 2, List.of(), before);
+        RunAnalysis two = new RunAnalysis(result(2, 1, 2.8, Map.of(), 4.9, null), 2, List.of(), after);
+
+        Finding inflation = Scaling.analyzeRuns(null, List.of(one, two)).findings().get(0);
+
+        assertThat(inflation.subject()).isEqualTo("java.util.Random.next");
+        assertThat(inflation.evidence()).doesNotContain("also show");
+    }
+
+    @Test
     void disturbedRunsAreNamedInAWarningAndStillCount() throws Exception {
         RunAnalysis quiet = new RunAnalysis(result(1, 1, 4.0, Map.of(), 4.0, 0.1), 2, List.of(), NO_FRAMES);
         RunAnalysis busy = new RunAnalysis(result(2, 1, 3.0, Map.of(), 4.0, 0.8), 2, List.of(), NO_FRAMES);
