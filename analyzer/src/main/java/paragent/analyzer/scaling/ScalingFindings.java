@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import paragent.analyzer.diagnosis.Finding;
 import paragent.analyzer.diagnosis.FindingKind;
 import paragent.analyzer.diagnosis.Texts;
@@ -96,15 +97,11 @@ final class ScalingFindings {
         FrameProfile after = largest.frames();
         Set<String> frames = new HashSet<>(before.cpuSeconds().keySet());
         frames.addAll(after.cpuSeconds().keySet());
-        List<String> grown = frames.stream()
-                .filter(f -> after.cpuSeconds(f) > before.cpuSeconds(f))
-                .sorted(Comparator.comparingDouble((String f) -> after.cpuSeconds(f) - before.cpuSeconds(f))
-                        .reversed().thenComparing(Comparator.naturalOrder()))
-                .limit(INFLATED_FRAMES).toList();
+        frames.removeIf(f -> after.cpuSeconds(f) <= before.cpuSeconds(f));
+        List<String> grown = largestFirst(frames, f -> after.cpuSeconds(f) - before.cpuSeconds(f), INFLATED_FRAMES);
         List<String> detail = new ArrayList<>();
         for (String frame : grown) {
-            detail.add(String.format(Locale.ROOT, "%s: %s s → %s s CPU", frame, Texts.decimal(before.cpuSeconds(frame)),
-                    Texts.decimal(after.cpuSeconds(frame))));
+            detail.add(frame + ": " + cpuChange(before.cpuSeconds(frame), after.cpuSeconds(frame)));
         }
         double useful1 = one.result().usefulCpuSeconds();
         double usefulN = largest.result().usefulCpuSeconds();
@@ -144,12 +141,10 @@ final class ScalingFindings {
         Set<String> tops = new HashSet<>(beforeTops.keySet());
         tops.addAll(afterTops.keySet());
         tops.remove(method);
-        List<String> callees = tops.stream()
-                .sorted(Comparator.comparingDouble((String f) -> -Math.max(beforeTops.getOrDefault(f, 0.0),
-                        afterTops.getOrDefault(f, 0.0))).thenComparing(Comparator.naturalOrder()))
-                .limit(EVIDENCE_FRAMES)
-                .map(f -> String.format(Locale.ROOT, "%s (%s s → %s s CPU)", f,
-                        Texts.decimal(beforeTops.getOrDefault(f, 0.0)), Texts.decimal(afterTops.getOrDefault(f, 0.0))))
+        List<String> callees = largestFirst(tops,
+                f -> Math.max(beforeTops.getOrDefault(f, 0.0), afterTops.getOrDefault(f, 0.0)), EVIDENCE_FRAMES)
+                .stream()
+                .map(f -> f + " (" + cpuChange(beforeTops.getOrDefault(f, 0.0), afterTops.getOrDefault(f, 0.0)) + ")")
                 .toList();
         if (callees.isEmpty()) {
             return "";
@@ -157,6 +152,18 @@ final class ScalingFindings {
         return "; the samples at " + Texts.shortFrame(method) + line.substring(line.indexOf('('))
                 + " also show the code that line calls, which the JIT may have compiled into it: "
                 + String.join(", ", callees);
+    }
+
+    /** @return the first {@code limit} of {@code frames}, largest {@code by} first, equal ones by name */
+    private static List<String> largestFirst(Set<String> frames, ToDoubleFunction<String> by, int limit) {
+        return frames.stream()
+                .sorted(Comparator.<String>comparingDouble(by).reversed().thenComparing(Comparator.naturalOrder()))
+                .limit(limit).toList();
+    }
+
+    /** @return how a frame's sampled CPU changed, e.g. "0.40 s → 1.30 s CPU" */
+    private static String cpuChange(double beforeSeconds, double afterSeconds) {
+        return Texts.decimal(beforeSeconds) + " s → " + Texts.decimal(afterSeconds) + " s CPU";
     }
 
     /** @return what a cause is, as a phrase */
