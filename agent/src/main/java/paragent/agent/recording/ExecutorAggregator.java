@@ -32,10 +32,9 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * rests on it), and so does every submit, so that the submit time is exact too. The lane's submit
  * {@link CostSampler} picks the submits (a few at first, then one in {@value CostSampler#PERIOD})
  * that are queue-wait samples, and only sampled or slow runs write the run-time histogram
- * themselves. A sampled submit notes its task in
- * the executor's {@link PendingSubmits}, where the run finds it by reference for its queue wait
- * (scheduled tasks need no entry: their queue wait is read from {@code Delayed.getDelay} at
- * start). A fork/join run is attributed to the pool of the worker that runs it, else to the common
+ * themselves. A sampled submit notes its task in the executor's {@link PendingSubmits}, where the
+ * run finds it by reference for its queue wait (scheduled tasks need no entry: their queue wait is
+ * read from {@code Delayed.getDelay} at start). A fork/join run is attributed to the pool of the worker that runs it, else to the common
  * pool. A thread's first submit and every {@value #SITE_SAMPLE_PERIOD}th after it walk its stack
  * for the submit site. No allocation per task once a thread's lane exists.
  *

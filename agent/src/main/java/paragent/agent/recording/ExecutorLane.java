@@ -13,12 +13,12 @@ import org.HdrHistogram.WriterReaderPhaser;
  * atomic).
  *
  * <p>Every submit and every run is timed and summed exactly; {@link #submitSampler} picks the
- * submits that are queue-wait samples (every one in the overflow lane). Counts are exact. Every run is recorded in the run-time
- * histogram: the runs {@link #runSampler} picks, slow ones and those before the first sampled fast
- * run at their own time, any other at the lane's latest sampled fast run ("sample and hold"), so
- * the histogram's count is the number of runs. Likewise every run after the
- * lane's first measured queue wait is recorded in the queue-wait histogram, at its own wait when
- * its submit was sampled, else at the latest one measured.
+ * submits that are queue-wait samples (every one in the overflow lane). Counts are exact. Every
+ * run is recorded in the run-time histogram: the runs {@link #runSampler} picks, slow ones and
+ * those before the first sampled fast run at their own time, any other at the lane's latest
+ * sampled fast run ("sample and hold"), so the histogram's count is the number of runs. Likewise
+ * every run after the lane's first measured queue wait is recorded in the queue-wait histogram, at
+ * its own wait when its submit was sampled, else at the latest one measured.
  *
  * <p>A run's queue wait and run time are recorded together in one writer critical section of a
  * {@link WriterReaderPhaser} (two atomic increments per task, where a {@code Recorder} per
