@@ -104,7 +104,7 @@ final class EventCollector {
 
     EventCollector(RetentionCaps caps) {
         this.caps = caps;
-        locks = new LockCollector(caps, flames, applicationFrames, this::thread, this::decodeInto);
+        locks = new LockCollector(caps, flames, applicationFrames, stackMethods, this::thread, this::decodeInto);
         gcPauses = new ThreadData.LongPairs(caps);
         ipc = new IpcCollector(caps);
     }

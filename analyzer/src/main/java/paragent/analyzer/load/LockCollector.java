@@ -37,6 +37,8 @@ final class LockCollector {
     private final FlameCollector flames;
     /** The collector's first application frame of a stack, shared with its other handlers. */
     private final PoolCache<RecordedStackTrace, String> applicationFrames;
+    /** The collector's methods of a stack, top first, shared with its other handlers. */
+    private final PoolCache<RecordedStackTrace, String[]> stackMethods;
     /** The collector's accumulator of a recorded thread; null for none or a non-Java thread. */
     private final Function<RecordedThread, ThreadData> threads;
     /** Adds an encoded histogram to another, counting what cannot be decoded. */
@@ -58,10 +60,12 @@ final class LockCollector {
     private final FieldReader holderField = new FieldReader("holder");
 
     LockCollector(RetentionCaps caps, FlameCollector flames, PoolCache<RecordedStackTrace, String> applicationFrames,
-            Function<RecordedThread, ThreadData> threads, BiConsumer<String, Histogram> decodeInto) {
+            PoolCache<RecordedStackTrace, String[]> stackMethods, Function<RecordedThread, ThreadData> threads,
+            BiConsumer<String, Histogram> decodeInto) {
         this.caps = caps;
         this.flames = flames;
         this.applicationFrames = applicationFrames;
+        this.stackMethods = stackMethods;
         this.threads = threads;
         this.decodeInto = decodeInto;
     }
@@ -75,7 +79,9 @@ final class LockCollector {
         LockData lock = monitorLocksByClass.get(monitorClassField.recordedClass(event));
         long holderId = holderId(lock, previousOwnerField.thread(event));
         RecordedStackTrace stack = stackTraceField.stackTrace(event);
-        lock.addWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack));
+        String[] methods = stack == null ? null : stackMethods.get(stack);
+        lock.addMonitorWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack),
+                methods == null || methods.length == 0 ? null : methods[0]);
         flames.onLockWait(lock.key, stack, endNanos - startNanos);
     }
 

@@ -1,9 +1,11 @@
 package paragent.analyzer.load;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 import paragent.analyzer.model.LockKey;
 
@@ -31,6 +33,8 @@ final class LockData {
 
     /** The site of waits whose application frame is unknown. */
     static final String UNKNOWN_SITE = "(unknown frame)";
+    /** At most this many entering methods are kept per site; more are not looked for. */
+    static final int MAX_ENTERING_METHODS_PER_SITE = 8;
 
     final LockKey key;
     private final RetentionCaps caps;
@@ -41,6 +45,12 @@ final class LockData {
     final Histogram eventWaitNanos = new Histogram(3);
     /** Per waiting site, in the order first seen: [waits, nanos]. */
     final Map<String, long[]> sites = new LinkedHashMap<>();
+    /**
+     * Monitors: per waiting site, the methods on top of its waits' stacks ({@code pkg.Class.method}),
+     * the code that entered the monitor: the site's own method for {@code synchronized} in the
+     * application, a library method (e.g. a class loader's) when the monitor is taken in a call.
+     */
+    final Map<String, Set<String>> enteringMethods = new HashMap<>();
     /** Per waiting thread id, in the order first seen: [waits, nanos]. */
     final Map<Long, long[]> byWaiter = new LinkedHashMap<>();
     /** Per holder thread id, in the order first seen: the waits it caused. */
@@ -78,6 +88,23 @@ final class LockData {
             byHolder.merge(holderId, 1L, Long::sum);
             holderWaits.computeIfAbsent(new HolderSite(holderId, site), h -> new ThreadData.LongPairs(caps))
                     .add(startNanos, endNanos);
+        }
+    }
+
+    /**
+     * A monitor wait: as {@link #addWait(long, long, long, long, String)}, and the method on top of
+     * the wait's stack, which entered the monitor.
+     *
+     * @param enteringMethod {@code pkg.Class.method}, null when the wait has no stack
+     */
+    void addMonitorWait(long waiterId, long startNanos, long endNanos, long holderId, String site,
+                        String enteringMethod) {
+        addWait(waiterId, startNanos, endNanos, holderId, site);
+        if (site != null && enteringMethod != null) {
+            Set<String> methods = enteringMethods.computeIfAbsent(site, s -> new HashSet<>());
+            if (methods.size() < MAX_ENTERING_METHODS_PER_SITE) {
+                methods.add(enteringMethod);
+            }
         }
     }
 

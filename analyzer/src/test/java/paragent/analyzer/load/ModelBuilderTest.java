@@ -124,10 +124,11 @@ class ModelBuilderTest {
         reentrant.addWait(1, 0, 999_000_000L, 2, sharedLine);
         in.locks.paragentLocks.put(reentrant.key, reentrant);
         LockData internal = new LockData(new LockKey(LockKind.MONITOR, "[I", ""), new RetentionCaps());
-        internal.addWait(1, 0, 1_000_000L, 2, sharedLine);
+        internal.addMonitorWait(1, 0, 1_000_000L, 2, sharedLine, "app.Work.run");
         in.locks.monitorLocks.put(internal.key, internal);
         LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
-        counter.addWait(1, 0, 5_000_000L, 2, "app.Counter.increment(Counter.java:20)");
+        counter.addMonitorWait(1, 0, 5_000_000L, 2, "app.Counter.increment(Counter.java:20)",
+                "app.Counter.increment");
         in.locks.monitorLocks.put(counter.key, counter);
 
         RecordingModel model = new ModelBuilder(in, List.of()).build("r.jfr");
@@ -138,6 +139,58 @@ class ModelBuilderTest {
                 .findFirst().orElseThrow();
         assertThat(internalModel.samplesAtWaitSites().getOrDefault(1L, 0L)).isZero(); // 100 × 1/1000 rounds to 0
         assertThat(counterModel.samplesAtWaitSites()).containsEntry(1L, 10L);
+    }
+
+    @Test
+    void samplesAtAWaitingLineCountOnlyInTheMethodThatEnteredTheMonitor() {
+        // gc-churn on JDK 25 in CI: a worker waited 82 µs once for a class loader's lock (a
+        // java.lang.Object entered in BuiltinClassLoader.loadClassOrNull) under the line that calls
+        // StrictMath.exp, where it then computed for seconds. Those samples are not spinning; a
+        // synchronized line's own samples are.
+        EventCollector in = recording(2);
+        ThreadData worker = thread(in, 1, "worker");
+        thread(in, 2, "holder");
+        String expLine = "app.Particle.trapScale(Particle.java:68)";
+        for (int i = 0; i < 100; i++) {
+            sample(worker, i * 1_000, expLine, "jdk.internal.math.FdLibm$Exp.compute", "java.lang.StrictMath.exp",
+                    "app.Particle.trapScale");
+        }
+        sample(worker, 100_000, expLine, "jdk.internal.loader.BuiltinClassLoader.loadClassOrNull",
+                "java.lang.ClassLoader.loadClass", "app.Particle.trapScale");
+        String counterLine = "app.Counter.increment(Counter.java:20)";
+        for (int i = 0; i < 30; i++) {
+            sample(worker, 200_000 + i * 1_000, counterLine, "app.Counter.increment", "app.Work.run");
+        }
+        for (int i = 0; i < 7; i++) {
+            sample(worker, 300_000 + i * 1_000, counterLine, "app.Mixer.mix", "app.Counter.increment");
+        }
+        LockData loaderLock = new LockData(new LockKey(LockKind.MONITOR, "java.lang.Object", ""), new RetentionCaps());
+        loaderLock.addMonitorWait(1, 0, 82_000L, 2, expLine, "jdk.internal.loader.BuiltinClassLoader.loadClassOrNull");
+        in.locks.monitorLocks.put(loaderLock.key, loaderLock);
+        LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
+        counter.addMonitorWait(1, 0, 5_000_000L, 2, counterLine, "app.Counter.increment");
+        in.locks.monitorLocks.put(counter.key, counter);
+
+        RecordingModel model = new ModelBuilder(in, List.of()).build("r.jfr");
+
+        assertThat(lockOf(model, "java.lang.Object").samplesAtWaitSites()).containsExactly(java.util.Map.entry(1L, 1L));
+        assertThat(lockOf(model, "app.Counter").samplesAtWaitSites()).containsExactly(java.util.Map.entry(1L, 30L));
+    }
+
+    @Test
+    void aMonitorWaitWithoutAStackHasNoSamplesAtItsLine() {
+        EventCollector in = recording(2);
+        ThreadData worker = thread(in, 1, "worker");
+        sample(worker, 1_000, "app.Counter.increment(Counter.java:20)", "app.Counter.increment");
+        LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
+        counter.addMonitorWait(1, 0, 5_000_000L, 0, null, null);
+        in.locks.monitorLocks.put(counter.key, counter);
+
+        assertThat(lockOf(new ModelBuilder(in, List.of()).build("r.jfr"), "app.Counter").samplesAtWaitSites()).isEmpty();
+    }
+
+    private static LockModel lockOf(RecordingModel model, String lockClass) {
+        return model.locks().stream().filter(l -> l.key().lockClass().equals(lockClass)).findFirst().orElseThrow();
     }
 
     private static void sample(ThreadData t, long atNanos, String topFrame, String... methods) {
