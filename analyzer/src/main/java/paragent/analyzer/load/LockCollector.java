@@ -46,6 +46,8 @@ final class LockCollector {
 
     /** Per lock class: the application frame calling into the lock, per stack. */
     private final Map<String, PoolCache<RecordedStackTrace, String>> applicationFramesByLock = new HashMap<>();
+    private final PoolCache<RecordedStackTrace, String> synchronizedMethodCallers =
+            new PoolCache<>(Frames::callerOfSynchronizedMethod);
     private final PoolCache<RecordedStackTrace, Boolean> idlePoolWorkers = new PoolCache<>(Frames::isIdlePoolWorker);
     private final PoolCache<RecordedStackTrace, Boolean> poolHandOffs = new PoolCache<>(Frames::isPoolHandOff);
     /** The monitor lock of each monitor class object. */
@@ -81,7 +83,8 @@ final class LockCollector {
         RecordedStackTrace stack = stackTraceField.stackTrace(event);
         String[] methods = stack == null ? null : stackMethods.get(stack);
         lock.addMonitorWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack),
-                methods == null || methods.length == 0 ? null : methods[0]);
+                methods == null || methods.length == 0 ? null : methods[0],
+                stack == null ? null : synchronizedMethodCallers.get(stack));
         flames.onLockWait(lock.key, stack, endNanos - startNanos);
     }
 

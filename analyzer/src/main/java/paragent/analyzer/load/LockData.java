@@ -31,10 +31,17 @@ final class LockData {
         }
     }
 
+    /**
+     * Where an execution sample of a thread spinning for a monitor is taken: its top application
+     * frame ({@code pkg.Class.method(File.java:line)}) and its top method ({@code pkg.Class.method}).
+     */
+    record SpinPosition(String topApplicationFrame, String topMethod) {
+    }
+
     /** The site of waits whose application frame is unknown. */
     static final String UNKNOWN_SITE = "(unknown frame)";
-    /** At most this many entering methods are kept per site; more are not looked for. */
-    static final int MAX_ENTERING_METHODS_PER_SITE = 8;
+    /** At most this many spin positions are kept per site; more are not looked for. */
+    static final int MAX_SPIN_POSITIONS_PER_SITE = 8;
 
     final LockKey key;
     private final RetentionCaps caps;
@@ -46,11 +53,14 @@ final class LockData {
     /** Per waiting site, in the order first seen: [waits, nanos]. */
     final Map<String, long[]> sites = new LinkedHashMap<>();
     /**
-     * Monitors: per waiting site, the methods on top of its waits' stacks ({@code pkg.Class.method}),
-     * the code that entered the monitor: the site's own method for {@code synchronized} in the
-     * application, a library method (e.g. a class loader's) when the monitor is taken in a call.
+     * Monitors: per waiting site, where a thread spinning for the monitor there is sampled: at the
+     * site, on top of the method that entered the monitor (the top of the waits' stacks: the site's
+     * own method for {@code synchronized} in the application, a library method, e.g. a class
+     * loader's, when the monitor is taken in a call); and, for a {@code synchronized} method called
+     * from application code, at the line that calls it, where the compiler enters the monitor of
+     * an inlined synchronized method.
      */
-    final Map<String, Set<String>> enteringMethods = new HashMap<>();
+    final Map<String, Set<SpinPosition>> spinPositions = new HashMap<>();
     /** Per waiting thread id, in the order first seen: [waits, nanos]. */
     final Map<Long, long[]> byWaiter = new LinkedHashMap<>();
     /** Per holder thread id, in the order first seen: the waits it caused. */
@@ -92,19 +102,26 @@ final class LockData {
     }
 
     /**
-     * A monitor wait: as {@link #addWait(long, long, long, long, String)}, and the method on top of
-     * the wait's stack, which entered the monitor.
+     * A monitor wait: as {@link #addWait(long, long, long, long, String)}, with what tells where a
+     * thread spinning for the monitor is sampled ({@link #spinPositions}).
      *
-     * @param enteringMethod {@code pkg.Class.method}, null when the wait has no stack
+     * @param enteringMethod the method on top of the wait's stack, {@code pkg.Class.method}; null
+     *     when the wait has no stack
+     * @param synchronizedMethodCaller the application line calling the {@code synchronized} method
+     *     on top of the wait's stack, null when there is none
      */
     void addMonitorWait(long waiterId, long startNanos, long endNanos, long holderId, String site,
-                        String enteringMethod) {
+                        String enteringMethod, String synchronizedMethodCaller) {
         addWait(waiterId, startNanos, endNanos, holderId, site);
-        if (site != null && enteringMethod != null) {
-            Set<String> methods = enteringMethods.computeIfAbsent(site, s -> new HashSet<>());
-            if (methods.size() < MAX_ENTERING_METHODS_PER_SITE) {
-                methods.add(enteringMethod);
-            }
+        if (site == null || enteringMethod == null) {
+            return;
+        }
+        Set<SpinPosition> positions = spinPositions.computeIfAbsent(site, s -> new HashSet<>());
+        if (positions.size() < MAX_SPIN_POSITIONS_PER_SITE) {
+            positions.add(new SpinPosition(site, enteringMethod));
+        }
+        if (synchronizedMethodCaller != null && positions.size() < MAX_SPIN_POSITIONS_PER_SITE) {
+            positions.add(new SpinPosition(synchronizedMethodCaller, Frames.methodOf(synchronizedMethodCaller)));
         }
     }
 

@@ -412,27 +412,27 @@ final class ModelBuilder {
     }
 
     /**
-     * Per thread, its execution samples at the monitor's wait sites: their top application frame is
-     * the site and their top method one that entered the monitor there. A spinning thread is
-     * sampled in the code that enters the monitor; a line that once waited for a class loader's
-     * lock inside {@code StrictMath.exp} is sampled computing, on top of {@code FdLibm}, not
-     * spinning (CI once found 1.08 s of such samples blamed on an 82 µs wait). A site where other
-     * locks are waited for too is shared among them in proportion to the wait time there: a line
-     * that contends a {@code ReentrantLock} a thousand times, and once a JDK-internal monitor taken
-     * inside that call, is sampled for the {@code ReentrantLock}'s code, not for the monitor
-     * (ScaleCheckIT once found a second finding, on an {@code int[]} monitor, made of the lock's
-     * samples).
+     * Per thread, its execution samples at the monitor's wait sites, where a thread spinning for
+     * it is sampled ({@link LockData#spinPositions}): on top of the method that entered the monitor
+     * at the site, or at the application line calling a synchronized method. A line that once waited
+     * for a class loader's lock inside {@code StrictMath.exp} is sampled computing, on top of
+     * {@code FdLibm}, not spinning (CI once found 1.08 s of such samples blamed on an 82 µs wait).
+     * A site where other locks are waited for too is shared among them in proportion to the wait
+     * time there: a line that contends a {@code ReentrantLock} a thousand times, and once a
+     * JDK-internal monitor taken inside that call, is sampled for the {@code ReentrantLock}'s code,
+     * not for the monitor (ScaleCheckIT once found a second finding, on an {@code int[]} monitor,
+     * made of the lock's samples).
      */
     private Map<Long, Long> samplesAtWaitSites(LockData lock) {
         Map<Long, Double> shares = new HashMap<>();
         lock.sites.forEach((site, countAndNanos) -> {
             long allNanos = siteWaitNanos.getOrDefault(site, 0L);
             double share = allNanos > 0 ? Math.min(1, (double) countAndNanos[1] / allNanos) : 1;
-            Set<String> entering = lock.enteringMethods.getOrDefault(site, Set.of());
+            Set<LockData.SpinPosition> positions = lock.spinPositions.getOrDefault(site, Set.of());
             sampleCountsByFrameAndTopMethod().forEach((javaId, byFrame) -> {
                 long n = 0;
-                for (Map.Entry<String, Long> byTop : byFrame.getOrDefault(site, Map.of()).entrySet()) {
-                    n += entering.contains(byTop.getKey()) ? byTop.getValue() : 0;
+                for (LockData.SpinPosition p : positions) {
+                    n += byFrame.getOrDefault(p.topApplicationFrame(), Map.of()).getOrDefault(p.topMethod(), 0L);
                 }
                 if (n > 0) {
                     shares.merge(javaId, n * share, Double::sum);

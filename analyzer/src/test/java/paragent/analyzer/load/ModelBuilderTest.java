@@ -124,11 +124,11 @@ class ModelBuilderTest {
         reentrant.addWait(1, 0, 999_000_000L, 2, sharedLine);
         in.locks.paragentLocks.put(reentrant.key, reentrant);
         LockData internal = new LockData(new LockKey(LockKind.MONITOR, "[I", ""), new RetentionCaps());
-        internal.addMonitorWait(1, 0, 1_000_000L, 2, sharedLine, "app.Work.run");
+        internal.addMonitorWait(1, 0, 1_000_000L, 2, sharedLine, "app.Work.run", null);
         in.locks.monitorLocks.put(internal.key, internal);
         LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
         counter.addMonitorWait(1, 0, 5_000_000L, 2, "app.Counter.increment(Counter.java:20)",
-                "app.Counter.increment");
+                "app.Counter.increment", null);
         in.locks.monitorLocks.put(counter.key, counter);
 
         RecordingModel model = new ModelBuilder(in, List.of()).build("r.jfr");
@@ -165,10 +165,11 @@ class ModelBuilderTest {
             sample(worker, 300_000 + i * 1_000, counterLine, "app.Mixer.mix", "app.Counter.increment");
         }
         LockData loaderLock = new LockData(new LockKey(LockKind.MONITOR, "java.lang.Object", ""), new RetentionCaps());
-        loaderLock.addMonitorWait(1, 0, 82_000L, 2, expLine, "jdk.internal.loader.BuiltinClassLoader.loadClassOrNull");
+        loaderLock.addMonitorWait(1, 0, 82_000L, 2, expLine, "jdk.internal.loader.BuiltinClassLoader.loadClassOrNull",
+                null);
         in.locks.monitorLocks.put(loaderLock.key, loaderLock);
         LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
-        counter.addMonitorWait(1, 0, 5_000_000L, 2, counterLine, "app.Counter.increment");
+        counter.addMonitorWait(1, 0, 5_000_000L, 2, counterLine, "app.Counter.increment", null);
         in.locks.monitorLocks.put(counter.key, counter);
 
         RecordingModel model = new ModelBuilder(in, List.of()).build("r.jfr");
@@ -183,10 +184,37 @@ class ModelBuilderTest {
         ThreadData worker = thread(in, 1, "worker");
         sample(worker, 1_000, "app.Counter.increment(Counter.java:20)", "app.Counter.increment");
         LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.Counter", ""), new RetentionCaps());
-        counter.addMonitorWait(1, 0, 5_000_000L, 0, null, null);
+        counter.addMonitorWait(1, 0, 5_000_000L, 0, null, null, null);
         in.locks.monitorLocks.put(counter.key, counter);
 
         assertThat(lockOf(new ModelBuilder(in, List.of()).build("r.jfr"), "app.Counter").samplesAtWaitSites()).isEmpty();
+    }
+
+    @Test
+    void anInlinedSynchronizedMethodIsSampledSpinningAtTheLineThatCallsIt() {
+        // montecarlo on JDK 25: the waits' stacks have the synchronized HitCounter.increment on top;
+        // 258 of 295 samples were at its caller's line, SharedCounterSampler.sampleBlock:17, 10 in it.
+        EventCollector in = recording(2);
+        ThreadData worker = thread(in, 1, "worker");
+        thread(in, 2, "holder");
+        String callLine = "app.Sampler.sampleBlock(Sampler.java:17)";
+        String incrementLine = "app.HitCounter.increment(HitCounter.java:16)";
+        for (int i = 0; i < 258; i++) {
+            sample(worker, i * 1_000, callLine, "app.Sampler.sampleBlock", "app.Main.run");
+        }
+        for (int i = 0; i < 10; i++) {
+            sample(worker, 300_000 + i * 1_000, incrementLine, "app.HitCounter.increment", "app.Sampler.sampleBlock");
+        }
+        for (int i = 0; i < 20; i++) {
+            sample(worker, 400_000 + i * 1_000, "app.Sampler.sampleBlock(Sampler.java:16)", "app.Sampler.sampleBlock");
+        }
+        LockData counter = new LockData(new LockKey(LockKind.MONITOR, "app.HitCounter", ""), new RetentionCaps());
+        counter.addMonitorWait(1, 0, 5_000_000L, 2, incrementLine, "app.HitCounter.increment", callLine);
+        in.locks.monitorLocks.put(counter.key, counter);
+
+        LockModel model = lockOf(new ModelBuilder(in, List.of()).build("r.jfr"), "app.HitCounter");
+
+        assertThat(model.samplesAtWaitSites()).containsExactly(java.util.Map.entry(1L, 268L));
     }
 
     private static LockModel lockOf(RecordingModel model, String lockClass) {
