@@ -181,19 +181,44 @@ class UtilizationRulesTest {
 
     @Test
     void theSubmittersTimeAndTheWorkersItDisplacedAreTaskOverheadBeforeOversubscription() {
-        // main submits all the time (its samples sit at the submit site) beside 2 workers on 2
-        // cores. Workers: 1.0 s of their 2.0 s outside tasks. main: 0.2 s inside submit calls,
-        // which kept 0.2 s of the workers' run-queue wait from them; the rest of that wait (0.3 s)
-        // is oversubscription.
+        // main feeds the pool all the time (all its samples sit at the submit site) beside 2 workers
+        // on 2 cores. Workers: 1.0 s of their 2.0 s outside tasks. main: 0.2 s inside submit calls,
+        // but its samples say all its 1.0 s went to creating and submitting tasks; the 0.5 s of the
+        // workers' run-queue wait left is what main kept from them. Nothing is left to oversubscription.
         RecordingModel m = submittedByMain(lanes("pool-1", "QRQRQRQRQR", "pool-2", "RQRQRQRQRQ", "main", "RRRRRRRRRR"),
                 1_000_000_000L, 50_000, 200_000_000L);
 
         List<Finding> findings = Diagnosis.diagnose(m);
 
-        assertThat(findings.get(0).kind()).isEqualTo(FindingKind.TASK_OVERHEAD);
-        assertThat(findings.get(0).lostThreadSeconds()).isCloseTo(1.0 + 0.2 + 0.2, within(1e-6));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.TASK_OVERHEAD);
+            assertThat(f.lostThreadSeconds()).isCloseTo(1.0 + 1.0 + 0.5, within(1e-6));
+            assertThat(f.evidence()).contains("submitting took 0.20 s in all")
+                    .endsWith("; the submitting threads spent 1.00 s feeding the pool (by their samples at the"
+                            + " submit site: creating tasks, submitting them, waiting for a core)");
+        });
+    }
+
+    @Test
+    void aSubmitterDoingOtherWorkIsChargedItsSubmitCallsAndItsShareAtTheSubmitSite() {
+        // main runs and waits for a core by turns (0.5 s each); one of its two samples is at the
+        // submit site: half its time, 0.5 s, fed the pool, of which 0.25 s on a core, more than
+        // the 0.2 s inside submit calls. Of the workers' 0.5 s of run-queue wait left after their
+        // own overhead, 0.25 s is what main kept from them feeding the pool; the other 0.25 s, and
+        // main's own 0.25 s of waiting for a core outside feeding, are oversubscription.
+        RecordingModel plain = submittedByMain(lanes("pool-1", "QRQRQRQRQR", "pool-2", "RQRQRQRQRQ",
+                "main", "RQRQRQRQRQ"), 1_000_000_000L, 50_000, 200_000_000L);
+        RecordingModel m = new RecordingModel("r.jfr", plain.jvm(), WALL, plain.samplePeriodNanos(), 10_000,
+                plain.threads(), List.of(), List.of(), plain.timeline(), plain.executors(), ProcessModel.empty(),
+                GcModel.empty(), new SampledFrames(Map.of(3L, new double[] {0.05, 0.55}),
+                        Map.of(3L, new String[] {"app.Loop.submit(Loop.java:9)", "app.Loop.prepare(Loop.java:12)"})));
+
+        List<Finding> findings = Diagnosis.diagnose(m);
+
+        assertThat(ofKind(findings, FindingKind.TASK_OVERHEAD)).singleElement()
+                .satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(1.0 + 0.5 + 0.25, within(1e-6)));
         assertThat(ofKind(findings, FindingKind.OVERSUBSCRIPTION)).singleElement()
-                .satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(0.3, within(1e-6)));
+                .satisfies(f -> assertThat(f.lostThreadSeconds()).isCloseTo(0.25 + 0.25, within(1e-6)));
     }
 
     @Test
