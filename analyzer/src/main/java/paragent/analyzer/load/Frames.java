@@ -46,7 +46,7 @@ final class Frames {
         String insideLock = null;
         for (RecordedFrame frame : stack.getFrames()) {
             RecordedMethod method = frame.getMethod();
-            if (method == null || method.getType() == null || !frame.isJavaFrame()) {
+            if (!isJavaMethod(frame)) {
                 continue;
             }
             String className = method.getType().getName();
@@ -120,7 +120,7 @@ final class Frames {
         int n = 0;
         for (RecordedFrame frame : frames) {
             RecordedMethod method = frame.getMethod();
-            if (method == null || method.getType() == null || !frame.isJavaFrame()) {
+            if (!isJavaMethod(frame)) {
                 continue;
             }
             String name = method.getType().getName() + "." + method.getName();
@@ -143,23 +143,29 @@ final class Frames {
         if (stack == null) {
             return null;
         }
-        RecordedFrame top = null;
+        boolean pastTop = false;
         for (RecordedFrame frame : stack.getFrames()) {
             RecordedMethod method = frame.getMethod();
-            if (method == null || method.getType() == null || !frame.isJavaFrame()) {
+            if (!isJavaMethod(frame)) {
                 continue;
             }
-            if (top == null) {
+            if (!pastTop) {
                 if (!Modifier.isSynchronized(method.getModifiers())) {
                     return null;
                 }
-                top = frame;
+                pastTop = true;
                 continue;
             }
             String className = method.getType().getName();
             return isApplicationClass(className) ? format(className, method.getName(), frame.getLineNumber()) : null;
         }
         return null;
+    }
+
+    /** @return true for a Java frame whose method and class are known */
+    private static boolean isJavaMethod(RecordedFrame frame) {
+        RecordedMethod method = frame.getMethod();
+        return method != null && method.getType() != null && frame.isJavaFrame();
     }
 
     /** @return {@code pkg.Class.method} of a frame formatted by {@link #format}, or the input without a '(' */
