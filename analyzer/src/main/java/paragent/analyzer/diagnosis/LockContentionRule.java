@@ -22,15 +22,15 @@ import paragent.analyzer.model.ThreadWait;
  * j.u.c. lock) plus estimated spinning. Spinning: a thread contending for a hot monitor spins at
  * full CPU; JFR records only the waits that end up blocking. On JDK 17 the spinning happens inside
  * the VM, where the execution sampler cannot see it; JDK 25's sampler can see it, at the line that
- * waits for the monitor. So a worker's samples taken at a line known to wait for a monitor are
- * attributed to that monitor (direct evidence: their share of its samples times its CPU time). A
- * worker with few such samples, fewer than the share of its CPU the sampler missed (the sampler
- * does not see its spinning; see {@link #SAMPLER_SEES_SPINNING_SHARE}), has its CPU time the
- * sampler could not account for ({@code cpuSeconds − samples × samplePeriod}) attributed to the
- * monitors it contends on, in proportion to its enter events on each, but only on strong evidence:
- * many contended enters on the thread,
- * at a high rate per CPU-second, on monitors with many contended enters (see the {@code MIN_*}
- * constants). A thread's lost time never exceeds its lifetime.
+ * waits for the monitor (for an inlined synchronized method, at the line that calls it; see
+ * {@link LockModel#samplesAtWaitSites}). So a worker's samples taken there are attributed to that
+ * monitor (direct evidence: their share of its samples times its CPU time). A worker with few
+ * such samples, fewer than the share of its CPU the sampler missed (the sampler does not see its
+ * spinning; see {@link #SAMPLER_SEES_SPINNING_SHARE}), has its CPU time the sampler could not
+ * account for ({@code cpuSeconds − samples × samplePeriod}) attributed to the monitors it contends
+ * on, in proportion to its enter events on each, but only on strong evidence: many contended
+ * enters on the thread, at a high rate per CPU-second, on monitors with many contended enters (see
+ * the {@code MIN_*} constants). A thread's lost time never exceeds its lifetime.
  */
 public final class LockContentionRule implements Rule {
 

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param holders threads that held it while others waited, most waits first
  * @param holderFrames application frames the holders ran while others waited (from execution
  *                     samples inside the wait intervals), most samples first
- * @param samplesAtWaitSites for monitors, per thread ({@code javaId}): its execution samples whose
- *                     top application frame is one of {@code waiterSites}, the lines known to wait
- *                     for this monitor; a sampler that can see spinning threads (JDK 25's) sees
+ * @param samplesAtWaitSites for monitors, per thread ({@code javaId}): its execution samples where a
+ *                     thread spinning for this monitor is sampled: at one of {@code waiterSites},
+ *                     on top of the method that entered the monitor there, or at the application
+ *                     line calling a synchronized method that did (the JIT enters an inlined one's
+ *                     monitor at the call); a sampler that can see spinning threads (JDK 25's) sees
  *                     them there. Empty for j.u.c. locks.
  */
 public record LockModel(LockKey key, WaitDistribution waits, List<SiteCount> waiterSites,
