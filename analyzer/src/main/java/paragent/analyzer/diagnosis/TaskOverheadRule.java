@@ -155,22 +155,13 @@ public final class TaskOverheadRule implements Rule {
             double inCalls = pool.submitNanos() / 1e9 * e.getValue() / total;
             String[] frames = model.samples().frames().get(id);
             double atSiteShare = (double) e.getValue() / frames.length;
-            double running = atSiteShare * seconds(model.timeline(), id, ThreadState.RUNNING, window);
-            double waiting = atSiteShare * seconds(model.timeline(), id, ThreadState.WAITING_FOR_CPU, window);
+            Timeline timeline = model.timeline();
+            double running = atSiteShare * timeline.total(id, ThreadState.RUNNING, window[0], window[1]);
+            double waiting = atSiteShare * timeline.total(id, ThreadState.WAITING_FOR_CPU, window[0], window[1]);
             claimed += ledger.claimSpread(id, SUBMITTING, Math.max(inCalls, running + waiting));
             heldCores += Math.max(inCalls, running);
         }
         return new Feeding(claimed, heldCores);
-    }
-
-    /** A thread's seconds in one state within the buckets of {@code window}, from the timeline. */
-    private static double seconds(Timeline timeline, long javaId, ThreadState state, int[] window) {
-        float[][] s = timeline.seconds().get(javaId);
-        double sum = 0;
-        for (int b = window[0]; s != null && b <= window[1]; b++) {
-            sum += s[state.ordinal()][b];
-        }
-        return sum;
     }
 
     /**

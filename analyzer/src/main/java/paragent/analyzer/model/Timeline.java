@@ -32,13 +32,21 @@ public record Timeline(double bucketSeconds, int buckets, double wallSeconds, Ma
 
     /** @return the thread's seconds in {@code state} over the whole recording; 0 for an unknown thread */
     public double total(long javaId, ThreadState state) {
+        return total(javaId, state, 0, buckets - 1);
+    }
+
+    /**
+     * @return the thread's seconds in {@code state} in buckets {@code first} to {@code last},
+     *     inclusive; 0 for an unknown thread
+     */
+    public double total(long javaId, ThreadState state, int first, int last) {
         float[][] s = seconds.get(javaId);
         if (s == null) {
             return 0;
         }
         double sum = 0;
-        for (float v : s[state.ordinal()]) {
-            sum += v;
+        for (int b = first; b <= last; b++) {
+            sum += s[state.ordinal()][b];
         }
         return sum;
     }
