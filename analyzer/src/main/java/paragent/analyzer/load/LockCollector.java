@@ -81,10 +81,9 @@ final class LockCollector {
         LockData lock = monitorLocksByClass.get(monitorClassField.recordedClass(event));
         long holderId = holderId(lock, previousOwnerField.thread(event));
         RecordedStackTrace stack = stackTraceField.stackTrace(event);
-        String[] methods = stack == null ? null : stackMethods.get(stack);
+        String[] methods = stackMethods.get(stack); // empty for a wait without a stack
         lock.addMonitorWait(waiter.javaId, startNanos, endNanos, holderId, applicationFrames.get(stack),
-                methods == null || methods.length == 0 ? null : methods[0],
-                stack == null ? null : synchronizedMethodCallers.get(stack));
+                methods.length == 0 ? null : methods[0], synchronizedMethodCallers.get(stack));
         flames.onLockWait(lock.key, stack, endNanos - startNanos);
     }
 
