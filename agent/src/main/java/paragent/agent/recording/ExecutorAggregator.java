@@ -34,9 +34,10 @@ import paragent.agent.bootstrap.ExecutorWorkerEvent;
  * that are queue-wait samples, and only sampled or slow runs write the run-time histogram
  * themselves. A sampled submit notes its task in the executor's {@link PendingSubmits}, where the
  * run finds it by reference for its queue wait (scheduled tasks need no entry: their queue wait is
- * read from {@code Delayed.getDelay} at start). A fork/join run is attributed to the pool of the worker that runs it, else to the common
- * pool. A thread's first submit and every {@value #SITE_SAMPLE_PERIOD}th after it walk its stack
- * for the submit site. No allocation per task once a thread's lane exists.
+ * read from {@code Delayed.getDelay} at start). A fork/join run is attributed to the pool of the
+ * worker that runs it, else to the common pool. A thread's first submit and every
+ * {@value #SITE_SAMPLE_PERIOD}th after it walk its stack for the submit site. No allocation per
+ * task once a thread's lane exists.
  *
  * <p>Concurrency: the sink methods are called by application threads at once; they take no lock
  * except when an executor or a lane is first seen (a private monitor, or a
